@@ -1,0 +1,74 @@
+/**
+ * @sg/core: the pure heart of sg-tightener. Every decision (address arithmetic,
+ * eligibility, evidence attribution, collapse, budget, plan) is a function from data to
+ * data. Nothing here reads files, calls AWS, reads the clock or prints.
+ */
+export { err, ok, type Err, type Ok, type Result } from "./result.js";
+
+export { describeParseError, type ParseError } from "./address/parse-error.js";
+export { IPV4_BITS, formatIpv4, parseIpv4, type Ipv4 } from "./address/ipv4.js";
+export { IPV6_BITS, formatIpv6, parseIpv6, type Ipv6 } from "./address/ipv6.js";
+export {
+  blockContains,
+  blockLast,
+  blockSize,
+  compareBlocks,
+  coveringBlock,
+  coveringBlockOfAddresses,
+  formatIpv4Cidr,
+  ipv4Cidr,
+  ipv4Mask,
+  ipv4PrefixSize,
+  isSubsetOf,
+  mergeSiblings,
+  overlaps,
+  parseIpv4Cidr,
+  sameBlock,
+  type HostBitsPolicy,
+  type Ipv4Cidr,
+} from "./address/ipv4-cidr.js";
+export {
+  formatIpv6Cidr,
+  ipv6BlockContains,
+  ipv6Mask,
+  parseIpv6Cidr,
+  type Ipv6Cidr,
+} from "./address/ipv6-cidr.js";
+export { formatCidr, parseCidr, type Cidr } from "./address/cidr.js";
+export { RFC1918_BLOCKS, isRfc1918Address, rfc1918HomeOf } from "./address/rfc1918.js";
+
+export {
+  ALL_PROTOCOLS,
+  ICMP,
+  ICMPV6,
+  TCP,
+  UDP,
+  formatProtocol,
+  hasPorts,
+  parseProtocol,
+  type Protocol,
+} from "./rule/protocol.js";
+export type {
+  CidrSource,
+  GroupReference,
+  PortRange,
+  PrefixListReference,
+  Rule,
+  RuleSource,
+} from "./rule/rule.js";
+export { admitsTraffic } from "./rule/admits.js";
+export { describeRule, formatPorts, formatSource, formatTraffic, ruleKey } from "./rule/rule-key.js";
+export {
+  DEFAULT_ELIGIBILITY_THRESHOLD,
+  eligibilityOf,
+  type Eligibility,
+  type IneligibleReason,
+} from "./rule/eligibility.js";
+
+export type { Inventory, NetworkInterface, SecurityGroup } from "./inventory/inventory.js";
+export {
+  seenWithin,
+  type EvidenceEntry,
+  type Provenance,
+  type TimeWindow,
+} from "./evidence/evidence.js";
