@@ -57,7 +57,13 @@ export type {
   RuleSource,
 } from "./rule/rule.js";
 export { admitsTraffic } from "./rule/admits.js";
-export { describeRule, formatPorts, formatSource, formatTraffic, ruleKey } from "./rule/rule-key.js";
+export {
+  describeRule,
+  formatPorts,
+  formatSource,
+  formatTraffic,
+  ruleKey,
+} from "./rule/rule-key.js";
 export {
   DEFAULT_ELIGIBILITY_THRESHOLD,
   eligibilityOf,

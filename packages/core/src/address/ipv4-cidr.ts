@@ -64,7 +64,10 @@ export const parseIpv4Cidr = (
   const block = ipv4Cidr(address.value, length);
   if (block.base !== address.value && hostBits === "reject") {
     const canonical = formatIpv4Cidr(block);
-    return err({ input: text, reason: `has host bits set below /${length}; did you mean ${canonical}?` });
+    return err({
+      input: text,
+      reason: `has host bits set below /${length}; did you mean ${canonical}?`,
+    });
   }
   return ok(block);
 };

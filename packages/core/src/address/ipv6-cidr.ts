@@ -43,13 +43,17 @@ export const parseIpv6Cidr = (
   const base = address.value & ipv6Mask(length);
   if (base !== address.value && hostBits === "reject") {
     const canonical = `${formatIpv6(base)}/${length}`;
-    return err({ input: text, reason: `has host bits set below /${length}; did you mean ${canonical}?` });
+    return err({
+      input: text,
+      reason: `has host bits set below /${length}; did you mean ${canonical}?`,
+    });
   }
   return ok({ family: "ipv6", base, length });
 };
 
 /** Formats an IPv6 block in canonical text form. */
-export const formatIpv6Cidr = (block: Ipv6Cidr): string => `${formatIpv6(block.base)}/${block.length}`;
+export const formatIpv6Cidr = (block: Ipv6Cidr): string =>
+  `${formatIpv6(block.base)}/${block.length}`;
 
 /** Whether the IPv6 block contains the address. */
 export const ipv6BlockContains = (block: Ipv6Cidr, address: Ipv6): boolean =>

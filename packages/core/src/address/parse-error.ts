@@ -8,5 +8,4 @@ export interface ParseError {
 }
 
 /** Renders a {@link ParseError} as one sentence that quotes the bad input. */
-export const describeParseError = (error: ParseError): string =>
-  `"${error.input}" ${error.reason}`;
+export const describeParseError = (error: ParseError): string => `"${error.input}" ${error.reason}`;

@@ -7,11 +7,7 @@ export const DEFAULT_ELIGIBILITY_THRESHOLD = 24;
 
 /** Why a rule is left alone. */
 export type IneligibleReason =
-  | "group-reference"
-  | "prefix-list"
-  | "ipv6"
-  | "not-private"
-  | "already-tight";
+  "group-reference" | "prefix-list" | "ipv6" | "not-private" | "already-tight";
 
 /**
  * Whether a rule may be tightened, and if so the rule's IPv4 block and the RFC 1918 block

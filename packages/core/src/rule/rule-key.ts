@@ -27,7 +27,9 @@ export const formatPorts = (protocol: number, ports: PortRange | undefined): str
 
 /** What traffic a rule admits, without its source: `tcp/443`, `udp/all`, `all`. */
 export const formatTraffic = (rule: Pick<Rule, "protocol" | "ports">): string =>
-  rule.protocol === -1 ? "all" : `${formatProtocol(rule.protocol)}/${formatPorts(rule.protocol, rule.ports)}`;
+  rule.protocol === -1
+    ? "all"
+    : `${formatProtocol(rule.protocol)}/${formatPorts(rule.protocol, rule.ports)}`;
 
 /**
  * A string that identifies a rule by what it admits (protocol, ports, source), the way EC2
