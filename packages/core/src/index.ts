@@ -78,3 +78,39 @@ export {
   type Provenance,
   type TimeWindow,
 } from "./evidence/evidence.js";
+export {
+  attributeEvidence,
+  type Attribution,
+  type AttributionStats,
+} from "./evidence/attribution.js";
+
+export {
+  DEFAULT_TOLERANCE,
+  ESCALATION_CEILING,
+  ESCALATION_STEP,
+  widestTolerableSize,
+  withinTolerance,
+  type TolerancePercent,
+} from "./collapse/tolerance.js";
+export { gapToleranceBlocks } from "./collapse/gap-tolerance.js";
+export { mergeExactSiblings } from "./collapse/sibling-merge.js";
+export { forceMergeToBudget, type ForcedMerge } from "./collapse/forced-merge.js";
+export { collapseClassic, type Collapse, type RuleEvidence } from "./collapse/collapse-classic.js";
+export type { CollapseStep } from "./collapse/collapse-step.js";
+export { sortedUniqueAddresses } from "./internal/sorted-addresses.js";
+
+export { compareRules } from "./rule/rule-order.js";
+export { budgetOf, ipv4QuotaCost, type Budget } from "./plan/budget.js";
+export { selectRulesWithinBudget, type SelectionCandidate } from "./plan/rule-selection.js";
+export { MAX_DESCRIPTION_LENGTH, replacementRule } from "./plan/replacement-rule.js";
+export { planGroup } from "./plan/plan-group.js";
+export { buildPlan, type PlanOptions } from "./plan/build-plan.js";
+export { canonicalSnapshot } from "./plan/snapshot.js";
+export type {
+  GroupPlan,
+  Plan,
+  PlanSettings,
+  PlanTotals,
+  RulePlan,
+  RuleStatus,
+} from "./plan/plan.js";

@@ -1,0 +1,82 @@
+import type { Ipv4Cidr } from "../address/ipv4-cidr.js";
+import type { CollapseStep } from "../collapse/collapse-step.js";
+import type { AttributionStats } from "../evidence/attribution.js";
+import type { TimeWindow } from "../evidence/evidence.js";
+import type { Rule } from "../rule/rule.js";
+import type { Budget } from "./budget.js";
+
+/**
+ * What the plan does with one rule:
+ * - `tightened`: revoked and replaced by narrower blocks;
+ * - `unchanged`: eligible, but the evidence fills it, so it stays;
+ * - `unused`: eligible with no evidence in the window, kept and reported;
+ * - `unused-revoked`: eligible with no evidence, revoked because the operator asked;
+ * - `skipped`: eligible, but the budget could not hold a replacement for it;
+ * - `kept`: not eligible (group reference, prefix list, IPv6, public, already tight).
+ */
+export type RuleStatus =
+  "tightened" | "unchanged" | "unused" | "unused-revoked" | "skipped" | "kept";
+
+/** One rule of a group in the plan, with the addresses it trusts before and after. */
+export interface RulePlan {
+  readonly rule: Rule;
+  readonly status: RuleStatus;
+  /** Why the rule has its status, in a sentence. */
+  readonly reason: string;
+  readonly observedSources: number;
+  /** IPv4 addresses trusted; 0 for sources that are not IPv4 CIDRs. */
+  readonly trustedBefore: number;
+  readonly trustedAfter: number;
+  /** For `tightened` rules, the blocks that replace it. */
+  readonly replacements: readonly Ipv4Cidr[];
+}
+
+/** Everything the plan changes in one security group, and why. */
+export interface GroupPlan {
+  readonly groupId: string;
+  readonly groupName?: string;
+  readonly vpcId?: string;
+  readonly budget: Budget;
+  /** Every rule of the group, in canonical order. */
+  readonly rules: readonly RulePlan[];
+  /** New rules to authorise, in order, before anything is revoked. */
+  readonly authorise: readonly Rule[];
+  /** Existing rules to revoke once the new ones are in place. */
+  readonly revoke: readonly Rule[];
+  /** The tolerance the collapse ended at (escalation may raise it). */
+  readonly tolerance: number;
+  readonly trace: readonly CollapseStep[];
+  readonly warnings: readonly string[];
+  /** Addresses trusted by the group's eligible rules before and after. */
+  readonly trustedBefore: number;
+  readonly trustedAfter: number;
+}
+
+/** The options a plan was built with, recorded so a reviewer can reproduce it. */
+export interface PlanSettings {
+  readonly tolerance: number;
+  readonly threshold: number;
+  readonly window: TimeWindow;
+  readonly revokeUnused: boolean;
+  readonly strategy: "classic";
+}
+
+/** Totals over every group of the plan. */
+export interface PlanTotals {
+  readonly trustedBefore: number;
+  readonly trustedAfter: number;
+  /** The share of eligible trusted address space removed, 0 … 1. */
+  readonly reduction: number;
+  readonly groupsChanged: number;
+  readonly rulesRevoked: number;
+  readonly rulesAuthorised: number;
+}
+
+/** A complete tightening plan: per-group changes, totals, and how evidence was used. */
+export interface Plan {
+  readonly settings: PlanSettings;
+  /** Groups with at least one eligible rule, sorted by id. */
+  readonly groups: readonly GroupPlan[];
+  readonly totals: PlanTotals;
+  readonly attribution: AttributionStats;
+}
