@@ -93,6 +93,7 @@ export {
   type TolerancePercent,
 } from "./collapse/tolerance.js";
 export { gapToleranceBlocks } from "./collapse/gap-tolerance.js";
+export { toleranceProfile } from "./collapse/tolerance-profile.js";
 export { mergeExactSiblings } from "./collapse/sibling-merge.js";
 export { forceMergeToBudget, type ForcedMerge } from "./collapse/forced-merge.js";
 export { collapseClassic, type Collapse, type RuleEvidence } from "./collapse/collapse-classic.js";
@@ -114,3 +115,5 @@ export type {
   RulePlan,
   RuleStatus,
 } from "./plan/plan.js";
+
+export * from "./flowlog/index.js";

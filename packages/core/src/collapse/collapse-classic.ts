@@ -2,6 +2,7 @@ import { formatIpv4Cidr, type Ipv4Cidr } from "../address/ipv4-cidr.js";
 import type { CollapseStep } from "./collapse-step.js";
 import { forceMergeToBudget } from "./forced-merge.js";
 import { gapToleranceBlocks } from "./gap-tolerance.js";
+import { toleranceProfile } from "./tolerance-profile.js";
 import { ESCALATION_CEILING, ESCALATION_STEP, type TolerancePercent } from "./tolerance.js";
 
 /** The evidence for one eligible rule: its block and the sources observed inside it. */
@@ -29,7 +30,8 @@ const countBlocks = (blocks: readonly (readonly Ipv4Cidr[])[]): number =>
 /**
  * The original design's three layers over all eligible rules of one group: gap tolerance
  * at `tolerance`; while over `budget`, escalation in 5-point steps up to 95%; then
- * forced merges of the cheapest pair until the group fits.
+ * forced merges of the cheapest pair until the group fits. Escalation steps are read from
+ * each rule's tolerance profile, so layer 1 runs once, at the tolerance it ends on.
  *
  * Contract: `budget` is at least the number of rules (each needs one block), which the
  * caller ensures by choosing which rules to tighten. Every source stays covered, every
@@ -40,21 +42,20 @@ export const collapseClassic = (
   budget: number,
   tolerance: TolerancePercent,
 ): Collapse => {
-  const layer = (at: TolerancePercent): Ipv4Cidr[][] =>
-    rules.map((rule) => gapToleranceBlocks(rule.sources, rule.block, at));
+  const profiles = rules.map((rule) => toleranceProfile(rule.sources));
+  const blocksAt = (at: TolerancePercent): number =>
+    profiles.reduce((sum, profile) => sum + profile[at]!, 0);
 
   let current = tolerance;
-  let blocks = layer(current);
   const trace: CollapseStep[] = [
-    { kind: "gap-tolerance", tolerance: current, blocks: countBlocks(blocks), budget },
+    { kind: "gap-tolerance", tolerance: current, blocks: blocksAt(current), budget },
   ];
-
-  while (countBlocks(blocks) > budget && current < ESCALATION_CEILING) {
+  while (blocksAt(current) > budget && current < ESCALATION_CEILING) {
     current = Math.min(current + ESCALATION_STEP, ESCALATION_CEILING);
-    blocks = layer(current);
-    trace.push({ kind: "escalation", tolerance: current, blocks: countBlocks(blocks), budget });
+    trace.push({ kind: "escalation", tolerance: current, blocks: blocksAt(current), budget });
   }
 
+  const blocks = rules.map((rule) => gapToleranceBlocks(rule.sources, rule.block, current));
   if (countBlocks(blocks) <= budget) {
     return { blocks, tolerance: current, trace, addedByForcedMerges: 0 };
   }

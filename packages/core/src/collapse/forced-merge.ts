@@ -5,6 +5,7 @@ import {
   mergeSiblings,
   type Ipv4Cidr,
 } from "../address/ipv4-cidr.js";
+import { Fenwick } from "../internal/fenwick.js";
 import { MinHeap } from "../internal/min-heap.js";
 
 /** One forced merge: `merged` blocks of one rule replaced by `into`. */
@@ -19,9 +20,17 @@ export interface ForcedMerge {
 interface Node {
   block: Ipv4Cidr;
   readonly ruleIndex: number;
+  /** Where the node's trusted addresses are counted in its rule's ledger. */
+  position: number;
   prev: Node | undefined;
   next: Node | undefined;
   alive: boolean;
+}
+
+/** Per rule: the original block bases, and the addresses trusted at each position. */
+interface Ledger {
+  readonly bases: Float64Array;
+  readonly trusted: Fenwick;
 }
 
 interface Candidate {
@@ -54,10 +63,11 @@ export const forceMergeToBudget = (
   budget: number,
 ): { blocks: Ipv4Cidr[][]; merges: ForcedMerge[] } => {
   const heads = ruleBlocks.map((blocks, ruleIndex) => linkBlocks(blocks, ruleIndex));
+  const ledgers = ruleBlocks.map(ledgerOf);
   const heap = new MinHeap<Candidate>(byCost);
   for (const head of heads) {
     for (let node = head; node?.next !== undefined; node = node.next) {
-      heap.push(candidateOf(node, node.next));
+      heap.push(candidateOf(node, node.next, ledgers));
     }
   }
 
@@ -67,13 +77,13 @@ export const forceMergeToBudget = (
     const popped = heap.pop()!;
     if (!isCurrent(popped)) continue;
 
-    const candidate = candidateOf(popped.left, popped.right);
+    const candidate = candidateOf(popped.left, popped.right, ledgers);
     if (candidate.added !== popped.added) {
       heap.push(candidate);
       continue;
     }
 
-    const { merged, node } = mergeCandidate(candidate, heads);
+    const { merged, node } = mergeCandidate(candidate, heads, ledgers[candidate.left.ruleIndex]!);
     total -= merged.length - 1;
     merges.push({
       ruleIndex: node.ruleIndex,
@@ -81,8 +91,8 @@ export const forceMergeToBudget = (
       into: node.block,
       addedAddresses: candidate.added,
     });
-    if (node.prev) heap.push(candidateOf(node.prev, node));
-    if (node.next) heap.push(candidateOf(node, node.next));
+    if (node.prev) heap.push(candidateOf(node.prev, node, ledgers));
+    if (node.next) heap.push(candidateOf(node, node.next, ledgers));
   }
 
   return { blocks: heads.map(listBlocks), merges };
@@ -91,8 +101,8 @@ export const forceMergeToBudget = (
 const linkBlocks = (blocks: readonly Ipv4Cidr[], ruleIndex: number): Node | undefined => {
   let head: Node | undefined;
   let tail: Node | undefined;
-  for (const block of blocks) {
-    const node: Node = { block, ruleIndex, prev: tail, next: undefined, alive: true };
+  for (const [position, block] of blocks.entries()) {
+    const node: Node = { block, ruleIndex, position, prev: tail, next: undefined, alive: true };
     if (tail) tail.next = node;
     head ??= node;
     tail = node;
@@ -118,30 +128,52 @@ const spanInside = (left: Node, right: Node, cover: Ipv4Cidr): [Node, Node] => {
   return [first, last];
 };
 
-const candidateOf = (left: Node, right: Node): Candidate => {
-  const cover = coveringBlock(left.block, right.block);
-  const [first, last] = spanInside(left, right, cover);
+const ledgerOf = (blocks: readonly Ipv4Cidr[]): Ledger => {
+  const trusted = new Fenwick(blocks.length);
+  blocks.forEach((block, position) => trusted.add(position, blockSize(block)));
+  return { bases: Float64Array.from(blocks, (block) => block.base), trusted };
+};
 
-  let covered = 0;
-  for (let node: Node | undefined = first; node !== last.next; node = node!.next) {
-    covered += blockSize(node!.block);
+/**
+ * Prices a pair by its cover's size less the addresses already trusted inside it. A block
+ * inside the cover is counted at a position whose original base lies in the cover too,
+ * and a block outside it never is, so a range sum over original bases is exact.
+ */
+const candidateOf = (left: Node, right: Node, ledgers: readonly Ledger[]): Candidate => {
+  const cover = coveringBlock(left.block, right.block);
+  const { bases, trusted } = ledgers[left.ruleIndex]!;
+  const from = firstAtLeast(bases, cover.base);
+  const to = firstAtLeast(bases, cover.base + blockSize(cover));
+  return { left, right, cover, added: blockSize(cover) - trusted.sum(from, to) };
+};
+
+const firstAtLeast = (sorted: Float64Array, value: number): number => {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
   }
-  return { left, right, cover, added: blockSize(cover) - covered };
+  return low;
 };
 
 /** Replaces the nodes inside the candidate's cover with one node, then merges siblings. */
 const mergeCandidate = (
   candidate: Candidate,
   heads: (Node | undefined)[],
+  ledger: Ledger,
 ): { merged: Ipv4Cidr[]; node: Node } => {
   const [first, last] = spanInside(candidate.left, candidate.right, candidate.cover);
   const merged: Ipv4Cidr[] = [];
   for (let node: Node | undefined = first; node !== last.next; node = node!.next) {
     node!.alive = false;
     merged.push(node!.block);
+    ledger.trusted.add(node!.position, -blockSize(node!.block));
   }
 
-  const node = spliceIn(first.prev, last.next, candidate.cover, first.ruleIndex, heads);
+  const node = spliceIn(first.prev, last.next, candidate.cover, first, heads);
+  ledger.trusted.add(node.position, blockSize(node.block));
   for (;;) {
     const neighbour =
       node.prev && mergeSiblings(node.prev.block, node.block) ? node.prev : node.next;
@@ -151,6 +183,8 @@ const mergeCandidate = (
     merged.push(neighbour.block);
     neighbour.alive = false;
     unlink(neighbour, heads);
+    ledger.trusted.add(neighbour.position, -blockSize(neighbour.block));
+    ledger.trusted.add(node.position, blockSize(parent) - blockSize(node.block));
     node.block = parent;
   }
   return { merged, node };
@@ -160,10 +194,11 @@ const spliceIn = (
   prev: Node | undefined,
   next: Node | undefined,
   block: Ipv4Cidr,
-  ruleIndex: number,
+  first: Node,
   heads: (Node | undefined)[],
 ): Node => {
-  const node: Node = { block, ruleIndex, prev, next, alive: true };
+  const { ruleIndex, position } = first;
+  const node: Node = { block, ruleIndex, position, prev, next, alive: true };
   if (prev) prev.next = node;
   else heads[ruleIndex] = node;
   if (next) next.prev = node;

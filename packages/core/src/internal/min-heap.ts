@@ -21,7 +21,7 @@ export class MinHeap<T> {
     while (child > 0) {
       const parent = (child - 1) >> 1;
       if (this.compare(items[child]!, items[parent]!) >= 0) break;
-      [items[child], items[parent]] = [items[parent]!, items[child]!];
+      this.swap(child, parent);
       child = parent;
     }
   }
@@ -46,9 +46,15 @@ export class MinHeap<T> {
         smallest = right;
       }
       if (smallest === parent) break;
-      [items[parent], items[smallest]] = [items[smallest]!, items[parent]!];
+      this.swap(parent, smallest);
       parent = smallest;
     }
     return top;
+  }
+
+  private swap(a: number, b: number): void {
+    const held = this.items[a]!;
+    this.items[a] = this.items[b]!;
+    this.items[b] = held;
   }
 }

@@ -66,6 +66,7 @@ const totalsOf = (groups: readonly GroupPlan[]): PlanTotals => {
     trustedBefore,
     trustedAfter,
     reduction: trustedBefore === 0 ? 0 : (trustedBefore - trustedAfter) / trustedBefore,
+    trustedLeftAsIs: groups.reduce((sum, group) => sum + group.trustedLeftAsIs, 0),
     groupsChanged: changed.length,
     rulesRevoked: groups.reduce((sum, group) => sum + group.revoke.length, 0),
     rulesAuthorised: groups.reduce((sum, group) => sum + group.authorise.length, 0),

@@ -6,7 +6,7 @@ import { describeRule, ruleKey } from "../rule/rule-key.js";
 import { compareRules } from "../rule/rule-order.js";
 import type { Rule } from "../rule/rule.js";
 import { budgetOf } from "./budget.js";
-import type { GroupPlan, PlanSettings, RulePlan } from "./plan.js";
+import type { GroupPlan, PlanSettings, RulePlan, RuleStatus } from "./plan.js";
 import { replacementRule } from "./replacement-rule.js";
 import { selectRulesWithinBudget } from "./rule-selection.js";
 
@@ -17,6 +17,8 @@ interface Entry {
   readonly ineligible?: IneligibleReason;
   readonly sources: Uint32Array;
 }
+
+const CHANGED: ReadonlySet<RuleStatus> = new Set(["tightened", "unused-revoked"]);
 
 const KEPT_REASONS: Record<IneligibleReason, string> = {
   "group-reference": "group reference: kept and counted",
@@ -70,7 +72,10 @@ export const planGroup = (
   const decided = decide(entries, replacements, new Set(indexesOf(revokedUnused)), available);
   const changes = reconcile(decided);
 
-  const eligibleRules = changes.rules.filter((plan) => plan.status !== "kept");
+  const changed = changes.rules.filter((plan) => CHANGED.has(plan.status));
+  const leftAsIs = changes.rules.filter(
+    (plan) => plan.status !== "kept" && !CHANGED.has(plan.status),
+  );
   return {
     groupId: group.groupId,
     ...(group.groupName === undefined ? {} : { groupName: group.groupName }),
@@ -82,8 +87,9 @@ export const planGroup = (
     tolerance: collapse.tolerance,
     trace: collapse.trace,
     warnings: warningsOf(group, changes.rules, collapse.addedByForcedMerges, budget.available),
-    trustedBefore: eligibleRules.reduce((sum, plan) => sum + plan.trustedBefore, 0),
-    trustedAfter: eligibleRules.reduce((sum, plan) => sum + plan.trustedAfter, 0),
+    trustedBefore: changed.reduce((sum, plan) => sum + plan.trustedBefore, 0),
+    trustedAfter: changed.reduce((sum, plan) => sum + plan.trustedAfter, 0),
+    trustedLeftAsIs: leftAsIs.reduce((sum, plan) => sum + plan.trustedBefore, 0),
   };
 };
 

@@ -47,9 +47,11 @@ export interface GroupPlan {
   readonly tolerance: number;
   readonly trace: readonly CollapseStep[];
   readonly warnings: readonly string[];
-  /** Addresses trusted by the group's eligible rules before and after. */
+  /** Addresses trusted by the rules the plan changes, before and after. */
   readonly trustedBefore: number;
   readonly trustedAfter: number;
+  /** Addresses still trusted by eligible rules the plan leaves as they are. */
+  readonly trustedLeftAsIs: number;
 }
 
 /** The options a plan was built with, recorded so a reviewer can reproduce it. */
@@ -63,10 +65,13 @@ export interface PlanSettings {
 
 /** Totals over every group of the plan. */
 export interface PlanTotals {
+  /** Addresses trusted by the rules the plan changes, before and after. */
   readonly trustedBefore: number;
   readonly trustedAfter: number;
-  /** The share of eligible trusted address space removed, 0 … 1. */
+  /** The share of the changed rules' trusted address space removed, 0 … 1. */
   readonly reduction: number;
+  /** Addresses still trusted by eligible rules left as they are (unused, skipped, full). */
+  readonly trustedLeftAsIs: number;
   readonly groupsChanged: number;
   readonly rulesRevoked: number;
   readonly rulesAuthorised: number;

@@ -6,6 +6,7 @@ import {
   gapToleranceBlocks,
   ipv4Cidr,
   isSubsetOf,
+  toleranceProfile,
   withinTolerance,
   type Ipv4Cidr,
 } from "@sg/core";
@@ -91,4 +92,17 @@ describe("gapToleranceBlocks (layer 1)", () => {
 
     expect(blocks).toEqual(expected);
   });
+});
+
+describe("toleranceProfile", () => {
+  test.prop([scenario])(
+    "should count exactly the blocks layer 1 yields at every tolerance",
+    ([rule, sources]) => {
+      const profile = toleranceProfile(sources);
+
+      for (let t = 0; t <= 100; t += 1) {
+        expect(profile[t]).toBe(gapToleranceBlocks(sources, rule, t).length);
+      }
+    },
+  );
 });
