@@ -117,3 +117,17 @@ export type {
 } from "./plan/plan.js";
 
 export * from "./flowlog/index.js";
+export {
+  costCurve,
+  coverAt,
+  describeOptimalCoverError,
+  optimalGroupCover,
+  tradeOffCurve,
+  type CostCurve,
+  type GroupCover,
+  type OptimalCoverError,
+  type RuleCover,
+  type RuleRequirement,
+  type TradeOffCurve,
+  type TradeOffPoint,
+} from "./optimal/index.js";

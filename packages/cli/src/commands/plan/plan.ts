@@ -1,0 +1,124 @@
+import { buildPlan, type TimeWindow } from "@sg/core";
+import type { Command, FlagValues } from "../../cli/command.js";
+import type { ConsoleIo } from "../../cli/console-io.js";
+import { ExitCode } from "../../cli/exit-codes.js";
+import {
+  booleanFlag,
+  integerFlag,
+  listFlag,
+  requiredFlag,
+  stringFlag,
+  timeFlag,
+  toleranceFlag,
+} from "../../cli/flag-values.js";
+import { readArtefact, writeArtefact } from "../../artefacts/artefact-file.js";
+import { EVIDENCE_BASE, evidenceBaseCodec } from "../../artefacts/evidence-base.js";
+import { encodePlanFile } from "../../artefacts/plan-file.js";
+import { takeSnapshot } from "../../artefacts/snapshot.js";
+import { openLocalEstate } from "../../estate/open-estate.js";
+import { planReport } from "../../report/plan-report.js";
+
+const DAY = 86_400;
+
+/** `sg-tightener plan`: the evidence base and the estate in, plan.json out. No writes to AWS. */
+export const planCommand: Command = {
+  name: "plan",
+  summary: "build the tightening plan from the evidence base (writes nothing to the estate)",
+  synopsis: [
+    "sg-tightener plan --approved approved.json --estate DIR [--max-rules 60] " +
+      "[--tolerance 0.3] --out plan.json",
+  ],
+  flags: {
+    approved: { type: "string", value: "FILE", description: "The evidence base from analyse." },
+    estate: {
+      type: "string",
+      value: "DIR",
+      description: "An estate exported with the AWS CLI (see the README).",
+    },
+    out: { type: "string", value: "FILE", description: "Where to write plan.json." },
+    "max-rules": {
+      type: "string",
+      value: "N",
+      description: "The inbound rule quota per group (default 60).",
+    },
+    tolerance: {
+      type: "string",
+      value: "T",
+      description: "Gap tolerance, 0-0.95 (default 0.3): unobserved share a block may hold.",
+    },
+    threshold: {
+      type: "string",
+      value: "N",
+      description: "Only rules broader than /N are tightened (default 24).",
+    },
+    groups: { type: "string", multiple: true, value: "IDS", description: "Only these groups." },
+    days: {
+      type: "string",
+      value: "N",
+      description: "Narrow the evidence to the last N days before --now.",
+    },
+    now: { type: "string", value: "ISO", description: "The end of a --days window." },
+    "revoke-unused": {
+      type: "boolean",
+      description: "Revoke eligible rules with no evidence (default: keep and report).",
+    },
+    json: { type: "boolean", description: "Print the plan summary as JSON on stdout." },
+  },
+  details: [
+    "Budget per group: quota - rules kept - broad rules being replaced (they are still " +
+      "present while their replacements are authorised). Layer 1 trusts, for each observed " +
+      "source, the widest prefix whose unobserved share is within the tolerance; while a " +
+      "group is over budget the tolerance rises in 5-point steps to 0.95, then the cheapest " +
+      "blocks are merged, with a warning to raise the quota.",
+  ],
+  run: async (flags, _positionals, io) => plan(flags, io),
+};
+
+const plan = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
+  const approvedPath = requiredFlag(flags, "approved", "plan");
+  const estateDir = requiredFlag(flags, "estate", "plan");
+  const out = requiredFlag(flags, "out", "plan");
+  const quota = integerFlag(flags, "max-rules", 60, { min: 1, max: 1000 });
+  const tolerance = toleranceFlag(flags, "tolerance", 30);
+  const threshold = integerFlag(flags, "threshold", 24, { min: 1, max: 32 });
+  const groupIds = listFlag(flags, "groups");
+
+  const evidence = await readArtefact(approvedPath, EVIDENCE_BASE, evidenceBaseCodec);
+  const estate = await openLocalEstate(estateDir, { quota });
+  const inventory = await estate.read();
+
+  const window = windowOf(evidence.window, flags);
+  const built = buildPlan(inventory, evidence.entries, {
+    window,
+    tolerance,
+    threshold,
+    revokeUnused: booleanFlag(flags, "revoke-unused"),
+    ...(groupIds.length === 0 ? {} : { groupIds }),
+  });
+  const touched = built.groups
+    .filter((group) => group.authorise.length + group.revoke.length > 0)
+    .map((group) => group.groupId);
+  const snapshot = takeSnapshot(inventory.groups, touched);
+  await writeArtefact(out, encodePlanFile(built, snapshot, approvedPath));
+
+  if (booleanFlag(flags, "json")) {
+    io.out(JSON.stringify({ out, digest: snapshot.digest, totals: built.totals }, null, 2));
+  } else {
+    for (const line of planReport(built)) io.out(line);
+    io.out("");
+    io.out(`Wrote ${out} (snapshot sha256 ${snapshot.digest.slice(0, 16)}…). Review it, then:`);
+    io.out(`  sg-tightener apply --plan ${out} --estate ${estateDir}`);
+  }
+  return ExitCode.ok;
+};
+
+/** The evidence window, narrowed by --days/--now when given. */
+const windowOf = (evidence: TimeWindow, flags: FlagValues): TimeWindow => {
+  const to = timeFlag(flags, "now") ?? evidence.to;
+  const days = stringFlag(flags, "days");
+  const from =
+    days === undefined
+      ? evidence.from
+      : to - integerFlag(flags, "days", 90, { min: 1, max: 3650 }) * DAY;
+  return { from: Math.max(from, evidence.from), to: Math.min(to, evidence.to) };
+};
