@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       "@sg/core": source("core"),
       "@sg/aws-adapter": source("aws-adapter"),
+      "@sg/aws-emulator": source("aws-emulator"),
     },
   },
   test: {
