@@ -96,12 +96,16 @@ export { gapToleranceBlocks } from "./collapse/gap-tolerance.js";
 export { toleranceProfile } from "./collapse/tolerance-profile.js";
 export { mergeExactSiblings } from "./collapse/sibling-merge.js";
 export { forceMergeToBudget, type ForcedMerge } from "./collapse/forced-merge.js";
-export { collapseClassic, type Collapse, type RuleEvidence } from "./collapse/collapse-classic.js";
+export { collapseClassic } from "./collapse/collapse-classic.js";
+export { collapseOptimal } from "./collapse/collapse-optimal.js";
+export { trustedBy, type Collapse, type RuleEvidence } from "./collapse/collapse.js";
 export type { CollapseStep } from "./collapse/collapse-step.js";
 export { sortedUniqueAddresses } from "./internal/sorted-addresses.js";
 
 export { compareRules } from "./rule/rule-order.js";
-export { budgetOf, ipv4QuotaCost, type Budget } from "./plan/budget.js";
+export { budgetOf, ipv4QuotaCost, type ApplyOrder, type Budget } from "./plan/budget.js";
+export { scheduleSteps, type ApplyStep, type Replacement } from "./plan/apply-steps.js";
+export { quotaTradeOff, type QuotaTradeOff } from "./plan/quota-trade-off.js";
 export { selectRulesWithinBudget, type SelectionCandidate } from "./plan/rule-selection.js";
 export { MAX_DESCRIPTION_LENGTH, replacementRule } from "./plan/replacement-rule.js";
 export { planGroup } from "./plan/plan-group.js";

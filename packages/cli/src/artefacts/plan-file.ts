@@ -2,6 +2,8 @@ import {
   formatIpv4Cidr,
   formatTraffic,
   formatSource,
+  type ApplyStep,
+  type Budget,
   type GroupPlan,
   type Plan,
   type Rule,
@@ -15,14 +17,10 @@ import { snapshotJson, type Snapshot } from "./snapshot.js";
 /** The plan.json artefact: its name, version and flag. */
 export const PLAN_FILE: ArtefactKind = { format: "sg-tightener/plan", version: 1, flag: "--plan" };
 
-/** What apply needs from a plan: the signed snapshot and each group's changes. */
+/** What apply needs from a plan: the signed snapshot and each group's steps. */
 export interface PlannedChanges {
   readonly snapshot: Snapshot;
-  readonly groups: readonly {
-    readonly groupId: string;
-    readonly authorise: readonly Rule[];
-    readonly revoke: readonly Rule[];
-  }[];
+  readonly groups: readonly { readonly groupId: string; readonly steps: readonly ApplyStep[] }[];
 }
 
 /**
@@ -35,7 +33,10 @@ export const plannedChangesCodec = t.type({
   version: t.literal(PLAN_FILE.version),
   snapshot: snapshotJson,
   groups: t.array(
-    t.type({ groupId: t.string, authorise: t.array(ruleJson), revoke: t.array(ruleJson) }),
+    t.type({
+      groupId: t.string,
+      steps: t.array(t.type({ authorise: t.array(ruleJson), revoke: t.array(ruleJson) })),
+    }),
   ),
 });
 
@@ -45,12 +46,7 @@ const groupJson = (group: GroupPlan) => ({
   groupId: group.groupId,
   ...(group.groupName === undefined ? {} : { groupName: group.groupName }),
   ...(group.vpcId === undefined ? {} : { vpcId: group.vpcId }),
-  budget: {
-    ...group.budget,
-    formula:
-      `quota ${group.budget.quota} - kept ${group.budget.kept} - replaced ` +
-      `${group.budget.replaced} = ${group.budget.available}`,
-  },
+  budget: { ...group.budget, formula: budgetFormula(group.budget) },
   tolerance: group.tolerance / 100,
   trustedBefore: group.trustedBefore,
   trustedAfter: group.trustedAfter,
@@ -64,13 +60,26 @@ const groupJson = (group: GroupPlan) => ({
     trustedAfter: plan.trustedAfter,
     replacements: plan.replacements.map(formatIpv4Cidr),
   })),
-  authorise: group.authorise.map((rule) => ruleJson.encode(rule)),
-  revoke: group.revoke.map((rule) => ruleJson.encode(rule)),
+  steps: group.steps.map((step) => ({
+    authorise: step.authorise.map((rule) => ruleJson.encode(rule)),
+    revoke: step.revoke.map((rule) => ruleJson.encode(rule)),
+  })),
   trace: group.trace.map((step) =>
     "tolerance" in step ? { ...step, tolerance: step.tolerance / 100 } : step,
   ),
+  ...(group.tradeOff === undefined ? {} : { tradeOff: group.tradeOff }),
   warnings: group.warnings,
 });
+
+/** The budget's derivation in words, so a reviewer can check the arithmetic. */
+const budgetFormula = (budget: Budget): string => {
+  const { quota, kept, headroom, available } = budget;
+  const why =
+    budget.order === "staged"
+      ? "one broad rule at a time is replaced (make-before-break)"
+      : "every broad rule stays until all replacements are in";
+  return `quota ${quota} - kept ${kept} - headroom ${headroom} = ${available}: ${why}`;
+};
 
 /**
  * Renders a plan as plan.json: self-describing for a reviewer (every rule's status and

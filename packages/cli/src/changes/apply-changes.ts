@@ -1,12 +1,11 @@
 import type { RuleWriter } from "@sg/aws-adapter";
-import { ruleKey, type Rule } from "@sg/core";
+import { ruleKey, type ApplyStep, type Rule } from "@sg/core";
 import type { Journal } from "./journal.js";
 
-/** The rules one group gains and loses. */
+/** The steps that change one group, in the order the plan scheduled them. */
 export interface GroupChanges {
   readonly groupId: string;
-  readonly authorise: readonly Rule[];
-  readonly revoke: readonly Rule[];
+  readonly steps: readonly ApplyStep[];
 }
 
 /** How an apply ended. */
@@ -20,15 +19,23 @@ export type ApplyOutcome =
       readonly message: string;
     };
 
+/** A step that went through, with what undoing it needs. */
+interface DoneStep {
+  readonly authorised: readonly Rule[];
+  readonly revoked: readonly Rule[];
+  readonly sequences: readonly number[];
+}
+
 const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
 /**
- * Applies changes group by group: authorise the new rules, then revoke the old ones, so
- * traffic the evidence supports is never cut. Each group is all-or-nothing: if its revoke
- * fails after its authorise succeeded, the new rules are revoked again and the group is
+ * Applies changes group by group, each group's steps in order: authorise a step's new
+ * rules, then revoke its old ones, so traffic the evidence supports is never cut and the
+ * quota holds at every moment the plan was scheduled for. Each group is all-or-nothing:
+ * when a call fails, the group's completed steps are undone in reverse and the group is
  * left as it was. The first failing group halts the run; groups before it stay applied.
- * Every step is journalled before and after it happens.
+ * Every call is journalled before and after it happens.
  */
 export const applyChanges = async (
   writer: RuleWriter,
@@ -51,51 +58,66 @@ export const applyChanges = async (
 /** Applies one group; returns why it failed, or `undefined` when it succeeded. */
 const applyGroup = async (
   writer: RuleWriter,
-  { groupId, authorise, revoke }: GroupChanges,
+  { groupId, steps }: GroupChanges,
   journal: Journal,
 ): Promise<string | undefined> => {
-  const added = await journal.intend(groupId, "authorise", authorise);
-  let authorised: Rule[] = [];
-  if (authorise.length > 0) {
+  const done: DoneStep[] = [];
+  for (const step of steps) {
+    const added = await journal.intend(groupId, "authorise", step.authorise);
+    let authorised: Rule[] = [];
     try {
-      authorised = inRequestOrder(authorise, await writer.authorise(groupId, authorise));
+      if (step.authorise.length > 0) {
+        authorised = inRequestOrder(
+          step.authorise,
+          await writer.authorise(groupId, step.authorise),
+        );
+      }
     } catch (error) {
       await journal.settle(added, "failed");
-      return `authorising ${authorise.length} rules failed: ${messageOf(error)}`;
+      const reason = `authorising ${step.authorise.length} rules failed: ${messageOf(error)}`;
+      return reason + (await undoSteps(writer, groupId, done, journal));
     }
     await journal.settle(added, "done", authorised);
-  }
 
-  const removed = await journal.intend(groupId, "revoke", revoke);
-  if (revoke.length === 0) return undefined;
-  try {
-    await writer.revoke(groupId, revoke);
-  } catch (error) {
-    await journal.settle(removed, "failed");
-    const reason = `revoking ${revoke.length} rules failed: ${messageOf(error)}`;
-    return reason + (await undoAuthorised(writer, groupId, authorised, added, journal));
+    const removed = await journal.intend(groupId, "revoke", step.revoke);
+    try {
+      if (step.revoke.length > 0) await writer.revoke(groupId, step.revoke);
+    } catch (error) {
+      await journal.settle(removed, "failed");
+      const current = { authorised, revoked: [], sequences: added };
+      const reason = `revoking ${step.revoke.length} rules failed: ${messageOf(error)}`;
+      return reason + (await undoSteps(writer, groupId, [...done, current], journal));
+    }
+    await journal.settle(removed, "done");
+    done.push({ authorised, revoked: step.revoke, sequences: [...added, ...removed] });
   }
-  await journal.settle(removed, "done");
   return undefined;
 };
 
-/** Takes back a failed group's new rules; says so in the failure when that fails too. */
-const undoAuthorised = async (
+/**
+ * Undoes a failed group's completed steps, last first: the revoked rules go back in
+ * before their replacements come out, as revert would. Says in the failure what happened.
+ */
+const undoSteps = async (
   writer: RuleWriter,
   groupId: string,
-  authorised: readonly Rule[],
-  sequences: readonly number[],
+  done: readonly DoneStep[],
   journal: Journal,
 ): Promise<string> => {
-  if (authorised.length === 0) return "";
-  try {
-    await writer.revoke(groupId, authorised);
-    await journal.settle(sequences, "undone");
-    return "; its new rules were revoked again, so the group is as it was";
-  } catch (error) {
-    return `; revoking its new rules again also failed (${messageOf(error)}), run revert`;
+  if (done.length === 0) return "; nothing of the group had changed";
+  for (const step of [...done].reverse()) {
+    try {
+      if (step.revoked.length > 0) await writer.authorise(groupId, step.revoked.map(withoutId));
+      if (step.authorised.length > 0) await writer.revoke(groupId, step.authorised);
+    } catch (error) {
+      return `; undoing the group's earlier changes also failed (${messageOf(error)}), run revert`;
+    }
+    await journal.settle(step.sequences, "undone");
   }
+  return "; the group's earlier changes were undone, so it is as it was";
 };
+
+const withoutId = ({ ruleId: _ruleId, ...rule }: Rule): Rule => rule;
 
 /** The rules the estate returned, in the order they were asked for. */
 const inRequestOrder = (asked: readonly Rule[], returned: readonly Rule[]): Rule[] => {

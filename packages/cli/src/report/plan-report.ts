@@ -61,7 +61,51 @@ export const planReport = (plan: Plan): string[] => {
   );
   if (notes.length > 0) lines.push("", "Left as they are:", ...notes);
 
+  lines.push(...quotaLines(plan));
+
   const warnings = plan.groups.flatMap((group) => group.warnings);
   if (warnings.length > 0) lines.push("", ...warnings.map((warning) => `WARNING: ${warning}`));
+  return lines;
+};
+
+/**
+ * What more quota would buy each group the budget constrains, and where an increase
+ * pays off most: the group whose next rule saves the most addresses.
+ */
+const quotaLines = (plan: Plan): string[] => {
+  const constrained = plan.groups.flatMap((group) =>
+    group.tradeOff === undefined ? [] : [{ groupId: group.groupId, ...group.tradeOff }],
+  );
+  if (constrained.length === 0) return [];
+
+  const lines = ["", "Rule quota trade-off (exact, per group the budget constrains):"];
+  for (const group of constrained) {
+    const next = group.moreRules[0];
+    const tenth = group.moreRules[group.moreRules.length - 1];
+    const reach =
+      group.extraRulesForFloor === undefined
+        ? ""
+        : `; ${group.extraRulesForFloor} more reach the evidence floor of ${formatCount(group.floor)}`;
+    const more =
+      next === undefined || tenth === undefined
+        ? ""
+        : `; 1 more rule: ${formatCount(next.trusted)}, ${tenth.extra} more: ${formatCount(tenth.trusted)}`;
+    lines.push(
+      `  ${group.groupId}: ${group.budget} replacement rules trust ${formatCount(group.trusted)}${more}${reach}`,
+    );
+  }
+
+  const best = constrained
+    .map((group) => ({
+      group,
+      saves: group.trusted - (group.moreRules[0]?.trusted ?? group.trusted),
+    }))
+    .sort((a, b) => b.saves - a.saves)[0]!;
+  if (best.saves > 0) {
+    lines.push(
+      `A quota increase pays off most in ${best.group.groupId}: its next rule saves ` +
+        `${formatCount(best.saves)} addresses.`,
+    );
+  }
   return lines;
 };

@@ -1,28 +1,11 @@
 import { formatIpv4Cidr, type Ipv4Cidr } from "../address/ipv4-cidr.js";
+import { trustedBy } from "./collapse.js";
+import type { Collapse, RuleEvidence } from "./collapse.js";
 import type { CollapseStep } from "./collapse-step.js";
 import { forceMergeToBudget } from "./forced-merge.js";
 import { gapToleranceBlocks } from "./gap-tolerance.js";
 import { toleranceProfile } from "./tolerance-profile.js";
 import { ESCALATION_CEILING, ESCALATION_STEP, type TolerancePercent } from "./tolerance.js";
-
-/** The evidence for one eligible rule: its block and the sources observed inside it. */
-export interface RuleEvidence {
-  /** A label for the trace, such as the rule id. */
-  readonly label: string;
-  readonly block: Ipv4Cidr;
-  /** Sorted, unique, inside `block`, non-empty. */
-  readonly sources: Uint32Array;
-}
-
-/** The replacement blocks chosen for each rule of a group, and how they were chosen. */
-export interface Collapse {
-  /** Per rule, in input order: disjoint sorted blocks inside the rule's block. */
-  readonly blocks: readonly (readonly Ipv4Cidr[])[];
-  readonly tolerance: TolerancePercent;
-  readonly trace: readonly CollapseStep[];
-  /** Addresses trusted only because forced merges had to fit the budget. */
-  readonly addedByForcedMerges: number;
-}
 
 const countBlocks = (blocks: readonly (readonly Ipv4Cidr[])[]): number =>
   blocks.reduce((sum, rule) => sum + rule.length, 0);
@@ -57,13 +40,12 @@ export const collapseClassic = (
 
   const blocks = rules.map((rule) => gapToleranceBlocks(rule.sources, rule.block, current));
   if (countBlocks(blocks) <= budget) {
-    return { blocks, tolerance: current, trace, addedByForcedMerges: 0 };
+    const addedToFit = current === tolerance ? 0 : addedBeyond(rules, blocks, tolerance);
+    return { blocks, tolerance: current, trace, addedToFit, forcedMerges: 0 };
   }
 
   const forced = forceMergeToBudget(blocks, budget);
-  let added = 0;
   for (const merge of forced.merges) {
-    added += merge.addedAddresses;
     trace.push({
       kind: "forced-merge",
       rule: rules[merge.ruleIndex]!.label,
@@ -72,5 +54,21 @@ export const collapseClassic = (
       addedAddresses: merge.addedAddresses,
     });
   }
-  return { blocks: forced.blocks, tolerance: current, trace, addedByForcedMerges: added };
+  return {
+    blocks: forced.blocks,
+    tolerance: current,
+    trace,
+    addedToFit: addedBeyond(rules, forced.blocks, tolerance),
+    forcedMerges: forced.merges.length,
+  };
+};
+
+/** Addresses `blocks` trust beyond what layer 1 trusts at the configured tolerance. */
+const addedBeyond = (
+  rules: readonly RuleEvidence[],
+  blocks: readonly (readonly Ipv4Cidr[])[],
+  tolerance: TolerancePercent,
+): number => {
+  const layerOne = rules.map((rule) => gapToleranceBlocks(rule.sources, rule.block, tolerance));
+  return trustedBy(blocks) - trustedBy(layerOne);
 };

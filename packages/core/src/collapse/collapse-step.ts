@@ -24,4 +24,16 @@ export type CollapseStep =
       readonly merged: readonly string[];
       readonly into: string;
       readonly addedAddresses: number;
+    }
+  | {
+      /**
+       * The optimal strategy: the group was over budget, so the tightest cover of every
+       * rule's layer-1 blocks within the budget was chosen exactly.
+       */
+      readonly kind: "optimal-cover";
+      readonly blocks: number;
+      readonly budget: number;
+      /** Addresses the layer-1 blocks trust, and what the chosen cover trusts. */
+      readonly layerOneTrusted: number;
+      readonly trusted: number;
     };

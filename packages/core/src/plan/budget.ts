@@ -1,18 +1,30 @@
 import type { Rule } from "../rule/rule.js";
 
 /**
+ * The order apply changes a group in:
+ * - `staged` (make-before-break rule by rule): authorise one broad rule's replacements,
+ *   revoke that rule, then the next; only one broad rule's worth of headroom is needed;
+ * - `all-at-once` (the original tool): authorise every replacement, then revoke every
+ *   broad rule; every broad rule being replaced still counts while replacements go in.
+ */
+export type ApplyOrder = "staged" | "all-at-once";
+
+/**
  * How many replacement rules a group can take, and how that number was derived:
- * `available = quota − kept − replaced`. Broad rules being replaced still count because
- * replacements are authorised before the broad rules are revoked.
+ * `available = quota − kept − headroom`, where the headroom is one rule for the staged
+ * order and every broad rule being replaced for the all-at-once order.
  */
 export interface Budget {
   readonly quota: number;
+  readonly order: ApplyOrder;
   /** The group's IPv4 inbound usage now. */
   readonly inUse: number;
   /** The usage of the rules that stay. */
   readonly kept: number;
   /** The broad rules being replaced or revoked. */
   readonly replaced: number;
+  /** The rules that must stay free while replacements go in before revokes. */
+  readonly headroom: number;
   /** Replacement rules the group can hold; never negative. */
   readonly available: number;
 }
@@ -34,11 +46,17 @@ export const ipv4QuotaCost = (rule: Rule): number => {
   }
 };
 
-/** Derives the budget of a group whose rules at `replaced` indexes are to be replaced. */
+/**
+ * Derives the budget of a group whose rules at `replaced` indexes are revoked, `tightened`
+ * of them getting replacements (the rest are unused rules revoked outright, which the
+ * staged order revokes first so they need no headroom).
+ */
 export const budgetOf = (
   quota: number,
   rules: readonly Rule[],
   replaced: ReadonlySet<number>,
+  tightened: number,
+  order: ApplyOrder,
 ): Budget => {
   let inUse = 0;
   let kept = 0;
@@ -48,6 +66,7 @@ export const budgetOf = (
     if (!replaced.has(index)) kept += cost;
   }
 
-  const available = Math.max(0, quota - kept - replaced.size);
-  return { quota, inUse, kept, replaced: replaced.size, available };
+  const headroom = order === "staged" ? Math.min(1, tightened) : replaced.size;
+  const available = Math.max(0, quota - kept - headroom);
+  return { quota, order, inUse, kept, replaced: replaced.size, headroom, available };
 };

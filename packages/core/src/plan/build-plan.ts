@@ -17,6 +17,8 @@ export interface PlanOptions {
   readonly threshold?: number;
   /** Revoke eligible rules with no evidence in the window (default false: keep them). */
   readonly revokeUnused?: boolean;
+  /** `optimal` (default) or `classic`; see {@link PlanSettings.strategy}. */
+  readonly strategy?: "optimal" | "classic";
   /** Plan only these groups (default: every group). */
   readonly groupIds?: readonly string[];
 }
@@ -41,7 +43,7 @@ export const buildPlan = (
     threshold: options.threshold ?? DEFAULT_ELIGIBILITY_THRESHOLD,
     window: options.window,
     revokeUnused: options.revokeUnused ?? false,
-    strategy: "classic",
+    strategy: options.strategy ?? "optimal",
   };
   const attribution = attributeEvidence(inventory, evidence, settings.window, settings.threshold);
 

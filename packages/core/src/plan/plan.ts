@@ -3,7 +3,9 @@ import type { CollapseStep } from "../collapse/collapse-step.js";
 import type { AttributionStats } from "../evidence/attribution.js";
 import type { TimeWindow } from "../evidence/evidence.js";
 import type { Rule } from "../rule/rule.js";
+import type { ApplyStep } from "./apply-steps.js";
 import type { Budget } from "./budget.js";
+import type { QuotaTradeOff } from "./quota-trade-off.js";
 
 /**
  * What the plan does with one rule:
@@ -39,13 +41,17 @@ export interface GroupPlan {
   readonly budget: Budget;
   /** Every rule of the group, in canonical order. */
   readonly rules: readonly RulePlan[];
-  /** New rules to authorise, in order, before anything is revoked. */
+  /** The changes in the order apply makes them; undone in reverse. */
+  readonly steps: readonly ApplyStep[];
+  /** Every new rule, in step order. */
   readonly authorise: readonly Rule[];
-  /** Existing rules to revoke once the new ones are in place. */
+  /** Every rule revoked, in step order. */
   readonly revoke: readonly Rule[];
   /** The tolerance the collapse ended at (escalation may raise it). */
   readonly tolerance: number;
   readonly trace: readonly CollapseStep[];
+  /** What more rule quota would buy, when the budget constrained the cover (optimal). */
+  readonly tradeOff?: QuotaTradeOff;
   readonly warnings: readonly string[];
   /** Addresses trusted by the rules the plan changes, before and after. */
   readonly trustedBefore: number;
@@ -60,7 +66,11 @@ export interface PlanSettings {
   readonly threshold: number;
   readonly window: TimeWindow;
   readonly revokeUnused: boolean;
-  readonly strategy: "classic";
+  /**
+   * `optimal`: the exact fewest-addresses cover of layer 1 within the budget, applied
+   * staged; `classic`: the original escalation and forced merges, applied all at once.
+   */
+  readonly strategy: "optimal" | "classic";
 }
 
 /** Totals over every group of the plan. */

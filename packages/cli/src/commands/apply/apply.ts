@@ -75,7 +75,7 @@ const apply = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
     );
   }
 
-  const groups = planned.groups.filter((g) => g.authorise.length + g.revoke.length > 0);
+  const groups = planned.groups.filter((group) => group.steps.length > 0);
   const startedAt = Math.floor(io.now().getTime() / 1000);
   const manifestPath = join(manifestDir, manifestFileName("manifest", startedAt));
   const journal = new Journal(manifestPath, {

@@ -1,4 +1,5 @@
 import { buildPlan, type TimeWindow } from "@sg/core";
+import { usageError } from "../../cli/cli-error.js";
 import type { Command, FlagValues } from "../../cli/command.js";
 import type { ConsoleIo } from "../../cli/console-io.js";
 import { ExitCode } from "../../cli/exit-codes.js";
@@ -62,6 +63,13 @@ export const planCommand: Command = {
       type: "boolean",
       description: "Revoke eligible rules with no evidence (default: keep and report).",
     },
+    strategy: {
+      type: "string",
+      value: "NAME",
+      description:
+        "optimal (default: the fewest addresses for the budget, replaced rule by rule) " +
+        "or classic (the original escalation and forced merges, applied all at once).",
+    },
     json: { type: "boolean", description: "Print the plan summary as JSON on stdout." },
   },
   details: [
@@ -93,10 +101,11 @@ const plan = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
     tolerance,
     threshold,
     revokeUnused: booleanFlag(flags, "revoke-unused"),
+    strategy: strategyFlag(flags),
     ...(groupIds.length === 0 ? {} : { groupIds }),
   });
   const touched = built.groups
-    .filter((group) => group.authorise.length + group.revoke.length > 0)
+    .filter((group) => group.steps.length > 0)
     .map((group) => group.groupId);
   const snapshot = takeSnapshot(inventory.groups, touched);
   await writeArtefact(out, encodePlanFile(built, snapshot, approvedPath));
@@ -110,6 +119,14 @@ const plan = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
     io.out(`  sg-tightener apply --plan ${out} --estate ${estateDir}`);
   }
   return ExitCode.ok;
+};
+
+const strategyFlag = (flags: FlagValues): "optimal" | "classic" => {
+  const strategy = stringFlag(flags, "strategy") ?? "optimal";
+  if (strategy !== "optimal" && strategy !== "classic") {
+    throw usageError(`--strategy "${strategy}" is not optimal or classic`);
+  }
+  return strategy;
 };
 
 /** The evidence window, narrowed by --days/--now when given. */
