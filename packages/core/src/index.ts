@@ -83,6 +83,7 @@ export {
   type Attribution,
   type AttributionStats,
 } from "./evidence/attribution.js";
+export { compareEvidence, mergeEvidence } from "./evidence/merge-evidence.js";
 
 export {
   DEFAULT_TOLERANCE,

@@ -1,5 +1,6 @@
 import { analyseCommand } from "../commands/analyse/analyse.js";
 import { applyCommand } from "../commands/apply/apply.js";
+import { mergeCommand } from "../commands/merge/merge.js";
 import { planCommand } from "../commands/plan/plan.js";
 import { revertCommand } from "../commands/revert/revert.js";
 import { CliError } from "./cli-error.js";
@@ -14,6 +15,7 @@ export const COMMANDS: readonly Command[] = [
   planCommand,
   applyCommand,
   revertCommand,
+  mergeCommand,
 ];
 
 const VERSION = "0.1.0";

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateDemoFlowLogs } from "../../../../examples/demo/demo-flow-logs.js";
+import { demoWorkspace, runCli } from "../support/run-cli.js";
+
+const NOW = ["--now", "2026-05-28T12:00:00Z"];
+
+const analyse = (dir: string, files: readonly string[], out: string) =>
+  runCli(["analyse", ...files.flatMap((file) => ["--flow-logs", file]), ...NOW, "--out", out], {
+    cwd: dir,
+  });
+
+describe("merging evidence bases", () => {
+  it("should give the entries of one analyse over all the files", async () => {
+    const dir = demoWorkspace();
+    generateDemoFlowLogs(join(dir, "logs"));
+    const files = readdirSync(join(dir, "logs"), { recursive: true })
+      .map(String)
+      .filter((name) => name.endsWith(".gz"))
+      .map((name) => join("logs", name))
+      .sort();
+    await analyse(dir, files, "all.json");
+    await analyse(
+      dir,
+      files.filter((_, i) => i % 2 === 0),
+      "even.json",
+    );
+    await analyse(
+      dir,
+      files.filter((_, i) => i % 2 === 1),
+      "odd.json",
+    );
+
+    const run = await runCli(
+      ["merge", "--approved", "odd.json", "--approved", "even.json", "--out", "merged.json"],
+      { cwd: dir },
+    );
+
+    expect(run.code).toBe(0);
+    const read = (name: string) => JSON.parse(readFileSync(join(dir, name), "utf8"));
+    expect(read("merged.json").entries).toEqual(read("all.json").entries);
+    expect(read("merged.json").window).toEqual(read("all.json").window);
+  });
+
+  it("should refuse a single input", async () => {
+    const run = await runCli(["merge", "--approved", "a.json", "--out", "b.json"], {
+      cwd: demoWorkspace(),
+    });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("give at least two --approved files");
+  });
+});
