@@ -23,8 +23,10 @@ export type HostBitsPolicy = "reject" | "normalise";
 export const ipv4Mask = (length: number): number =>
   length === 0 ? 0 : (0xffffffff << (IPV4_BITS - length)) >>> 0;
 
+const PREFIX_SIZES = Float64Array.from({ length: IPV4_BITS + 1 }, (_, n) => 2 ** (IPV4_BITS - n));
+
 /** The number of addresses a prefix of this length holds (2³²⁻ˡᵉⁿᵍᵗʰ). */
-export const ipv4PrefixSize = (length: number): number => 2 ** (IPV4_BITS - length);
+export const ipv4PrefixSize = (length: number): number => PREFIX_SIZES[length]!;
 
 /** The block of the given length that contains `address`. */
 export const ipv4Cidr = (address: Ipv4, length: number): Ipv4Cidr => ({
