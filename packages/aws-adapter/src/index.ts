@@ -28,3 +28,29 @@ export { formatDecodeErrors } from "./local/format-decode-errors.js";
 export { LocalFileError, type LocalFileProblem } from "./local/local-file-error.js";
 export { readJsonFile } from "./local/read-json-file.js";
 export { writeFileAtomically } from "./local/write-file-atomically.js";
+
+export {
+  CloudWatchLogsSource,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_SLICE_SECONDS,
+  type CloudWatchLogsSourceOptions,
+} from "./aws/flow-logs/cloudwatch-logs-source.js";
+export {
+  S3FlowLogSource,
+  type S3FlowLogSourceOptions,
+} from "./aws/flow-logs/s3-flow-log-source.js";
+export {
+  formatS3Location,
+  parseS3Location,
+  type S3Location,
+} from "./aws/flow-logs/s3-location.js";
+export {
+  cloudWatchLogsClientFor,
+  s3ClientFor,
+  type FlowLogClientOptions,
+} from "./aws/flow-logs/flow-log-clients.js";
+export {
+  FlowLogSourceError,
+  type FlowLogSourceProblem,
+} from "./aws/flow-logs/flow-log-source-error.js";
+export type { LiveReadListener, LiveReadProgress } from "./aws/flow-logs/live-read-progress.js";

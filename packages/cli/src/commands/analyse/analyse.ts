@@ -1,21 +1,21 @@
-import { FlowLogFiles, LocalFileError, type FlowLogReadStats } from "@sg/aws-adapter";
+import { FlowLogSourceError, LocalFileError } from "@sg/aws-adapter";
 import type { TimeWindow } from "@sg/core";
-import { inputError, usageError } from "../../cli/cli-error.js";
+import { inputError } from "../../cli/cli-error.js";
 import type { Command, FlagValues } from "../../cli/command.js";
 import type { ConsoleIo } from "../../cli/console-io.js";
 import { ExitCode } from "../../cli/exit-codes.js";
-import {
-  booleanFlag,
-  integerFlag,
-  listFlag,
-  requiredFlag,
-  timeFlag,
-} from "../../cli/flag-values.js";
+import { booleanFlag, integerFlag, requiredFlag, timeFlag } from "../../cli/flag-values.js";
 import { writeArtefact } from "../../artefacts/artefact-file.js";
 import { evidenceBaseCodec, type EvidenceBase } from "../../artefacts/evidence-base.js";
 import { formatBytes, formatCount, formatTime } from "../../report/numbers.js";
 import { SKIP_REASONS } from "./evidence-tally.js";
+import {
+  chooseFlowLogSource,
+  type ChosenSource,
+  type SourceTally,
+} from "./flow-log-source-choice.js";
 import { readEvidence, type EvidenceReading } from "./read-evidence.js";
+import { readProgress } from "./read-progress.js";
 
 const DAY = 86_400;
 
@@ -25,6 +25,10 @@ export const analyseCommand: Command = {
   summary: "read flow logs and write the evidence base of accepted private sources",
   synopsis: [
     "sg-tightener analyse --flow-logs PATH... [--days 90] [--now ISO] --out approved.json",
+    "sg-tightener analyse --log-group NAME [--log-format FORMAT] [--region R] " +
+      "--out approved.json",
+    "sg-tightener analyse --s3 s3://BUCKET/PREFIX [--accounts IDS] [--regions RS] " +
+      "--out approved.json",
   ],
   flags: {
     "flow-logs": {
@@ -32,6 +36,42 @@ export const analyseCommand: Command = {
       multiple: true,
       value: "PATH",
       description: "Flow-log files or folders as delivered to S3 (gzip or text); repeatable.",
+    },
+    "log-group": {
+      type: "string",
+      value: "NAME",
+      description: "Read the flow log delivered to this CloudWatch Logs group.",
+    },
+    s3: {
+      type: "string",
+      value: "URL",
+      description: "Read flow logs delivered to S3 under s3://BUCKET/PREFIX (above AWSLogs/).",
+    },
+    "log-format": {
+      type: "string",
+      value: "FORMAT",
+      description:
+        "The log group's flow-log format as describe-flow-logs prints it " +
+        "(default: the version 2 format).",
+    },
+    accounts: {
+      type: "string",
+      multiple: true,
+      value: "IDS",
+      description: "With --s3: the accounts to read (default: every account found).",
+    },
+    regions: {
+      type: "string",
+      multiple: true,
+      value: "REGIONS",
+      description: "With --s3: the Regions to read (default: every Region found).",
+    },
+    region: { type: "string", value: "REGION", description: "The AWS Region to call." },
+    profile: { type: "string", value: "NAME", description: "The AWS CLI profile to use." },
+    concurrency: {
+      type: "string",
+      value: "N",
+      description: "Slices or objects read at once (default 4).",
     },
     days: { type: "string", value: "N", description: "Days of evidence to keep (default 90)." },
     now: {
@@ -48,38 +88,41 @@ export const analyseCommand: Command = {
       "heuristic otherwise. Return traffic, rejects, NODATA/SKIPDATA, egress records and " +
       "records outside the window are counted and skipped. Each file's header line names " +
       "its fields; a file without one is read in the default version 2 format.",
+    "Give exactly one source. --log-group reads the window in six-hour slices with " +
+      "FilterLogEvents; events carry no header, so --log-format names the fields (as " +
+      "${version} ${account-id} … or plain names). --s3 lists only the day folders near " +
+      "the window for each account and Region, in the default or Hive-style layout, and " +
+      "reads gzip text and Parquet objects. Credentials come from the default chain; " +
+      "AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured.",
   ],
   run: async (flags, _positionals, io) => analyse(flags, io),
 };
 
 const analyse = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
-  const paths = listFlag(flags, "flow-logs");
-  if (paths.length === 0) {
-    throw usageError(
-      "sg-tightener analyse: --flow-logs is required (live sources arrive with --log-group and --s3)",
-    );
-  }
   const out = requiredFlag(flags, "out", "analyse");
   const days = integerFlag(flags, "days", 90, { min: 1, max: 3650 });
   const to = timeFlag(flags, "now") ?? Math.floor(io.now().getTime() / 1000);
   const window: TimeWindow = { from: to - days * DAY, to };
 
-  const files = new FlowLogFiles(paths, { window });
-  const reading = await readEvidence(files, window, (records) =>
-    io.status(`analyse: ${formatCount(records)} records read`),
-  ).catch((error: unknown) => {
-    if (error instanceof LocalFileError) throw inputError(error.message);
-    throw error;
-  });
+  const progress = readProgress(io);
+  const chosen = chooseFlowLogSource(flags, window, io, progress.live);
+  const reading = await readEvidence(chosen.source, window, progress.records)
+    .catch((error: unknown) => {
+      if (error instanceof LocalFileError || error instanceof FlowLogSourceError) {
+        throw inputError(error.message);
+      }
+      throw error;
+    })
+    .finally(() => chosen.close());
 
-  const stats = files.stats();
+  const tally = chosen.tally();
   const base: EvidenceBase = {
     window,
-    origins: paths.map((location) => ({
+    origins: chosen.origins.map((location) => ({
       kind: "flow-logs",
       location,
       ...(reading.highWater === undefined ? {} : { highWater: reading.highWater }),
-      files: stats.files,
+      ...(tally.unit === "slices" ? {} : { files: tally.count }),
       records: reading.records,
     })),
     entries: reading.tally.sortedEntries(),
@@ -87,24 +130,25 @@ const analyse = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
   await writeArtefact(out, evidenceBaseCodec.encode(base));
 
   if (booleanFlag(flags, "json")) {
-    io.out(JSON.stringify(summaryOf(reading, stats.files, stats.bytes, base, out), null, 2));
+    io.out(JSON.stringify(summaryOf(reading, chosen, tally, base, out), null, 2));
   } else {
-    printSummary(io, reading, stats, base, out);
+    printSummary(io, reading, chosen, tally, base, out);
   }
   return ExitCode.ok;
 };
 
 const summaryOf = (
   reading: EvidenceReading,
-  files: number,
-  bytes: number,
+  chosen: ChosenSource,
+  tally: SourceTally,
   base: EvidenceBase,
   out: string,
 ) => ({
   out,
   window: { from: formatTime(base.window.from), to: formatTime(base.window.to) },
-  files,
-  bytes,
+  source: { kind: chosen.kind, locations: chosen.origins, unit: tally.unit },
+  files: tally.count,
+  bytes: tally.bytes,
   records: reading.records,
   kept: reading.kept,
   entries: base.entries.length,
@@ -113,23 +157,25 @@ const summaryOf = (
   malformedSamples: reading.malformedSamples,
 });
 
-const skippedFilesOf = (stats: FlowLogReadStats): string => {
-  const skipped = stats.skippedFiles + stats.skippedFolders;
-  return skipped === 0
+const skippedFilesOf = (tally: SourceTally): string =>
+  tally.skipped === 0
     ? ""
-    : `; skipped ${formatCount(skipped)} outside the window (day folders or files)`;
-};
+    : `; skipped ${formatCount(tally.skipped)} outside the window (day folders or files)`;
+
+const whereFrom = (chosen: ChosenSource): string =>
+  chosen.kind === "flow-logs" ? "" : ` from ${chosen.source.describe()}`;
 
 const printSummary = (
   io: ConsoleIo,
   reading: EvidenceReading,
-  stats: FlowLogReadStats,
+  chosen: ChosenSource,
+  tally: SourceTally,
   base: EvidenceBase,
   out: string,
 ): void => {
   io.out(
-    `Read ${formatCount(stats.files)} files (${formatBytes(stats.bytes)}), ` +
-      `${formatCount(reading.records)} records${skippedFilesOf(stats)}.`,
+    `Read ${formatCount(tally.count)} ${tally.unit} (${formatBytes(tally.bytes)})` +
+      `${whereFrom(chosen)}, ${formatCount(reading.records)} records${skippedFilesOf(tally)}.`,
   );
   io.out(
     `Kept ${formatCount(reading.kept)} records as evidence: ${formatCount(base.entries.length)} ` +
