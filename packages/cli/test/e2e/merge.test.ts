@@ -52,3 +52,37 @@ describe("merging evidence bases", () => {
     expect(run.stderr).toContain("give at least two --approved files");
   });
 });
+
+describe("growing an evidence base with --update", () => {
+  it("should read only what is newer and end with the entries of one full read", async () => {
+    const dir = demoWorkspace();
+    generateDemoFlowLogs(join(dir, "logs"));
+    const days = ["--days", "120"];
+    const read = (name: string) => JSON.parse(readFileSync(join(dir, name), "utf8"));
+
+    await runCli(
+      [
+        "analyse",
+        "--flow-logs",
+        "logs",
+        "--now",
+        "2026-05-01T00:00:00Z",
+        ...days,
+        "--out",
+        "base.json",
+      ],
+      { cwd: dir },
+    );
+    const update = await runCli(
+      ["analyse", "--flow-logs", "logs", ...NOW, ...days, "--update", "base.json"],
+      { cwd: dir },
+    );
+    await runCli(["analyse", "--flow-logs", "logs", ...NOW, ...days, "--out", "full.json"], {
+      cwd: dir,
+    });
+
+    expect(update.code).toBe(0);
+    expect(read("base.json").entries).toEqual(read("full.json").entries);
+    expect(read("base.json").origins[0].highWater).toBe(read("full.json").origins[0].highWater);
+  });
+});

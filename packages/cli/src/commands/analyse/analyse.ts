@@ -4,9 +4,21 @@ import { inputError } from "../../cli/cli-error.js";
 import type { Command, FlagValues } from "../../cli/command.js";
 import type { ConsoleIo } from "../../cli/console-io.js";
 import { ExitCode } from "../../cli/exit-codes.js";
-import { booleanFlag, integerFlag, requiredFlag, timeFlag } from "../../cli/flag-values.js";
-import { writeArtefact } from "../../artefacts/artefact-file.js";
-import { evidenceBaseCodec, type EvidenceBase } from "../../artefacts/evidence-base.js";
+import {
+  booleanFlag,
+  integerFlag,
+  requiredFlag,
+  stringFlag,
+  timeFlag,
+} from "../../cli/flag-values.js";
+import { readArtefact, writeArtefact } from "../../artefacts/artefact-file.js";
+import {
+  EVIDENCE_BASE,
+  evidenceBaseCodec,
+  type EvidenceBase,
+} from "../../artefacts/evidence-base.js";
+import { mergeEvidenceBases } from "../merge/merge-bases.js";
+import { windowToRead } from "./evidence-update.js";
 import { formatBytes, formatCount, formatTime } from "../../report/numbers.js";
 import { SKIP_REASONS } from "./evidence-tally.js";
 import {
@@ -79,7 +91,16 @@ export const analyseCommand: Command = {
       value: "ISO",
       description: "The end of the window (default: the current time).",
     },
-    out: { type: "string", value: "FILE", description: "Where to write approved.json." },
+    out: {
+      type: "string",
+      value: "FILE",
+      description: "Where to write approved.json (default with --update: the base updated).",
+    },
+    update: {
+      type: "string",
+      value: "FILE",
+      description: "Grow this evidence base: read only what is newer than it and merge.",
+    },
     json: { type: "boolean", description: "Print the summary as JSON on stdout." },
   },
   details: [
@@ -88,6 +109,10 @@ export const analyseCommand: Command = {
       "heuristic otherwise. Return traffic, rejects, NODATA/SKIPDATA, egress records and " +
       "records outside the window are counted and skipped. Each file's header line names " +
       "its fields; a file without one is read in the default version 2 format.",
+    "--update FILE reads only records that end after the base's high-water mark for the " +
+      "same source, merges them in (first and last seen widened, counts added) and writes " +
+      "the result back (or to --out). Windows are applied when planning, from first and " +
+      "last seen, so a base can grow for months without reading any log twice.",
     "Give exactly one source. --log-group reads the window in six-hour slices with " +
       "FilterLogEvents; events carry no header, so --log-format names the fields (as " +
       "${version} ${account-id} … or plain names). --s3 lists only the day folders near " +
@@ -99,14 +124,25 @@ export const analyseCommand: Command = {
 };
 
 const analyse = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
-  const out = requiredFlag(flags, "out", "analyse");
+  const updating = stringFlag(flags, "update");
+  const out =
+    updating === undefined
+      ? requiredFlag(flags, "out", "analyse")
+      : (stringFlag(flags, "out") ?? updating);
   const days = integerFlag(flags, "days", 90, { min: 1, max: 3650 });
   const to = timeFlag(flags, "now") ?? Math.floor(io.now().getTime() / 1000);
   const window: TimeWindow = { from: to - days * DAY, to };
+  const previous =
+    updating === undefined
+      ? undefined
+      : await readArtefact(updating, EVIDENCE_BASE, evidenceBaseCodec);
 
   const progress = readProgress(io);
-  const chosen = chooseFlowLogSource(flags, window, io, progress.live);
-  const reading = await readEvidence(chosen.source, window, progress.records)
+  const origins = chooseFlowLogSource(flags, window, io, progress.live);
+  origins.close();
+  const due = previous === undefined ? window : windowToRead(previous, origins.origins, window);
+  const chosen = chooseFlowLogSource(flags, due, io, progress.live);
+  const reading = await readEvidence(chosen.source, due, progress.records)
     .catch((error: unknown) => {
       if (error instanceof LocalFileError || error instanceof FlowLogSourceError) {
         throw inputError(error.message);
@@ -116,17 +152,20 @@ const analyse = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
     .finally(() => chosen.close());
 
   const tally = chosen.tally();
-  const base: EvidenceBase = {
+  const fresh: EvidenceBase = {
     window,
     origins: chosen.origins.map((location) => ({
       kind: "flow-logs",
       location,
-      ...(reading.highWater === undefined ? {} : { highWater: reading.highWater }),
+      ...(reading.highWater === undefined
+        ? {}
+        : { highWater: Math.min(reading.highWater, due.to) }),
       ...(tally.unit === "slices" ? {} : { files: tally.count }),
       records: reading.records,
     })),
     entries: reading.tally.sortedEntries(),
   };
+  const base = previous === undefined ? fresh : mergeEvidenceBases([previous, fresh]);
   await writeArtefact(out, evidenceBaseCodec.encode(base));
 
   if (booleanFlag(flags, "json")) {
