@@ -54,3 +54,60 @@ export {
   type FlowLogSourceProblem,
 } from "./aws/flow-logs/flow-log-source-error.js";
 export type { LiveReadListener, LiveReadProgress } from "./aws/flow-logs/live-read-progress.js";
+
+export { AwsEstate } from "./aws/aws-estate.js";
+export {
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_UNKNOWN_OUTCOME_RETRIES,
+  type AwsEstateOptions,
+  type StaticCredentials,
+} from "./aws/aws-estate-options.js";
+export { AwsCallError, type AwsCallProblem } from "./aws/aws-call-error.js";
+export type { DryRunCall, GroupRuleChanges } from "./aws/group-rule-changes.js";
+
+export * from "./aws/scan/index.js";
+
+export { flowLogPaths, type SkipCounts } from "./local/internal/flow-log-paths.js";
+
+export {
+  athenaEvidence,
+  type AthenaEvidence,
+  type AthenaEvidenceOptions,
+} from "./aws/athena/athena-evidence.js";
+export { ATHENA_RESULT_COLUMNS, athenaQuery } from "./aws/athena/athena-query.js";
+export { parseAthenaTable, type AthenaTable } from "./aws/athena/athena-table.js";
+export {
+  DOCUMENTED_COLUMNS,
+  DOCUMENTED_TABLE_LAYOUT,
+  PROJECTED_TABLE_LAYOUT,
+  REQUIRED_COLUMNS,
+  tableLayoutOf,
+  type AthenaPartitioning,
+  type AthenaTableLayout,
+  type CatalogColumn,
+  type CatalogTable,
+} from "./aws/athena/athena-table-layout.js";
+export {
+  DEFAULT_CATALOG,
+  readAthenaTableLayout,
+  type AthenaTableLayoutOptions,
+} from "./aws/athena/read-athena-table-layout.js";
+export type { PollPacing, QueryClientOptions } from "./aws/athena/query-client-options.js";
+export {
+  DEFAULT_INSIGHTS_CONCURRENCY,
+  DEFAULT_MIN_SLICE_SECONDS,
+  INSIGHTS_ROW_CAP,
+  MAX_INSIGHTS_CONCURRENCY,
+  insightsEvidence,
+  type InsightsEvidence,
+  type InsightsEvidenceOptions,
+} from "./aws/insights/insights-evidence.js";
+export {
+  INSIGHTS_LEAD_SECONDS,
+  insightsLayoutProblem,
+  insightsQuery,
+  insightsSpan,
+  type InsightsSlice,
+} from "./aws/insights/insights-query.js";

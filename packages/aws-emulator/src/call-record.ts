@@ -1,5 +1,5 @@
 /** The AWS services the emulator speaks. */
-export type EmulatedService = "ec2" | "logs" | "servicequotas";
+export type EmulatedService = "ec2" | "logs" | "servicequotas" | "organizations" | "sts" | "athena";
 
 /**
  * One call the emulator received, in arrival order: what was asked and how it ended.

@@ -1,4 +1,5 @@
 import type { EstateFiles } from "./estate-files.js";
+import type { AccountEstateSeed, OrganizationSeed } from "./organization-seed.js";
 
 /** One CloudWatch Logs event to seed: a flow-log line as delivered to a log stream. */
 export interface LogEventSeed {
@@ -56,4 +57,19 @@ export interface EmulatorOptions {
   readonly accountId?: string;
   /** The Region written into ARNs (default us-east-1). */
   readonly region?: string;
+  /**
+   * More EC2 estates, one per account and Region. With none, the top-level estate answers
+   * the default account in every Region; with some, each account × Region is served its own
+   * estate (empty when not listed) and the top-level one only `accountId` in `region`.
+   */
+  readonly estates?: readonly AccountEstateSeed[];
+  /** The Organization that Organizations lists and whose roles STS lets callers assume. */
+  readonly organization?: OrganizationSeed;
+  /** The most items an Organizations page holds, whatever MaxResults asks (default 20). */
+  readonly organizationsPageSize?: number;
+  /**
+   * Zero-based page numbers of every Organizations listing that come back empty with a
+   * NextToken, as Organizations may do while more results exist.
+   */
+  readonly emptyOrganizationPages?: readonly number[];
 }

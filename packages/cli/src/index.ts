@@ -13,3 +13,12 @@ export {
   type Manifest,
   type ManifestChange,
 } from "./artefacts/manifest.js";
+export {
+  COMPACT_PLAN,
+  compactPlanCodec,
+  encodeCompactPlan,
+  type CompactPlanSteps,
+} from "./artefacts/compact-plan.js";
+export { foldExtendManifests, type ExtendManifestFile } from "./evidence/fold-extend-manifests.js";
+export { mergeFindings, type FindingsSource } from "./evidence/merge-findings.js";
+export type { ExtendedAttempt, ManifestExtension } from "./evidence/extension-record.js";

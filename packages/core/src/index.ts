@@ -136,3 +136,22 @@ export {
   type TradeOffCurve,
   type TradeOffPoint,
 } from "./optimal/index.js";
+
+export * from "./risk/index.js";
+
+export type {
+  CompactionMerge,
+  CompactionRatio,
+  GroupCompaction,
+} from "./compact/compaction.js";
+export { compactGroup } from "./compact/compact-group.js";
+export { compactedRule } from "./compact/compacted-rule.js";
+export { compactionSteps } from "./compact/compaction-steps.js";
+export { SWEEP_RATIOS, compactionSweep, type SweepPoint } from "./compact/compaction-sweep.js";
+export { rankByQuotaUse, type QuotaUse } from "./compact/quota-use.js";
+export { checkCompactionSteps } from "./compact/check-compaction.js";
+
+export * from "./nacl/index.js";
+export * from "./ip-ranges/index.js";
+export * from "./diagnose/index.js";
+export * from "./extend/index.js";

@@ -10,7 +10,7 @@ import { estateModel, type EstateModel } from "./internal/estate-model.js";
 import { networkAclsOf } from "./internal/network-acl-of.js";
 import { withGroupReread, type GroupChange } from "./internal/reread-group.js";
 import { revokeInDocuments } from "./internal/revoke-in-documents.js";
-import { ruleMatchKey } from "./internal/rule-match-key.js";
+import { ruleMatchKey } from "../internal/rule-match-key.js";
 import { writeFilesTogether } from "./internal/write-files-together.js";
 import type { NetworkAcl } from "./network-acl.js";
 

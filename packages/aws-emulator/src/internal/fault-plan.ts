@@ -13,6 +13,9 @@ const THROTTLES: Readonly<Record<EmulatedService, ApiError>> = {
   ec2: apiError("RequestLimitExceeded", "Request limit exceeded."),
   logs: apiError("ThrottlingException", "Rate exceeded"),
   servicequotas: apiError("TooManyRequestsException", "Rate exceeded"),
+  organizations: apiError("TooManyRequestsException", "Rate exceeded"),
+  sts: apiError("Throttling", "Rate exceeded"),
+  athena: apiError("TooManyRequestsException", "Rate exceeded"),
 };
 
 /** What the armed faults decide for one call: a delay, and an error that replaces it. */

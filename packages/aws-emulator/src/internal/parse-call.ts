@@ -2,6 +2,11 @@ import type { EmulatedService } from "../call-record.js";
 import { apiError, type ApiError } from "./api-error.js";
 import { formRecord, parseForm, scalar, type Form } from "./form.js";
 import { JSON_SERVICES } from "./json/json-actions.js";
+import {
+  ORGANIZATIONS_ACTIONS,
+  ORGANIZATIONS_TARGET,
+} from "./organizations/organizations-actions.js";
+import { STS_VERSION } from "./sts/sts-actions.js";
 
 /** An HTTP request as the server read it. */
 export interface IncomingCall {
@@ -33,7 +38,10 @@ const header = (call: IncomingCall, name: string): string | undefined => {
 
 const parseJson = (call: IncomingCall, target: string): ParsedCall => {
   const [prefix = "", action = ""] = target.split(".");
-  const known = JSON_SERVICES.get(prefix);
+  const known =
+    prefix === ORGANIZATIONS_TARGET
+      ? { service: "organizations" as const, actions: ORGANIZATIONS_ACTIONS }
+      : JSON_SERVICES.get(prefix);
   const service = known?.service ?? "unknown";
   let body: unknown;
   try {
@@ -65,14 +73,16 @@ const parseQuery = (call: IncomingCall): ParsedCall => {
   const query = call.url.includes("?") ? call.url.slice(call.url.indexOf("?") + 1) : "";
   const form = parseForm([query, call.body].filter((part) => part.length > 0).join("&"));
   const action = scalar(form, "Action") ?? "";
-  const { Action: _action, Version: _version, ...params } = formRecord(form);
-  return { protocol: "query", service: "ec2", action, params, form };
+  const { Action: _action, Version: version, ...params } = formRecord(form);
+  const service = version === STS_VERSION ? "sts" : "ec2";
+  return { protocol: "query", service, action, params, form };
 };
 
 /**
  * Routes a request the way AWS front ends do: by `X-Amz-Target` for the JSON 1.1
- * protocols, else by the Query `Action` (EC2). Signatures are not checked, but a request
- * without SigV4 headers (`Authorization`, `X-Amz-Date`) is refused, as AWS refuses it.
+ * protocols, else by the Query `Action` (STS when its `Version` is STS's, else EC2).
+ * Signatures are not checked, but a request without SigV4 headers (`Authorization`,
+ * `X-Amz-Date`) is refused, as AWS refuses it.
  */
 export const parseCall = (call: IncomingCall): ParsedCall => {
   const target = header(call, "x-amz-target");

@@ -26,6 +26,7 @@ const WIRE_NAMES: ReadonlyMap<string, string> = new Map([
   ["Regions", "regionInfo"],
   ["Endpoint", "regionEndpoint"],
   ["Geography", "geographySet"],
+  ["PrefixLists", "prefixListSet"],
 ]);
 
 /** Escapes text for an XML element body. */

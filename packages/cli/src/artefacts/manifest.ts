@@ -2,6 +2,7 @@ import type { Rule } from "@sg/core";
 import * as t from "io-ts";
 import type { ArtefactKind } from "./artefact-file.js";
 import { count, isoTime } from "./codecs.js";
+import { manifestExtensionJson, type ManifestExtension } from "../evidence/extension-record.js";
 import { ruleJson } from "./rule-json.js";
 
 /** The manifest artefact: its name, version and flag. */
@@ -42,6 +43,8 @@ export interface Manifest {
   readonly status: "in-progress" | "complete" | "halted";
   readonly changes: readonly ManifestChange[];
   readonly failure?: { readonly groupId: string; readonly message: string };
+  /** For extend: the REJECTed sources it set out to admit, to fold back into evidence. */
+  readonly extension?: ManifestExtension;
 }
 
 const changeJson = t.type({
@@ -66,6 +69,7 @@ const manifestJson = t.intersection([
     plan: t.type({ path: t.string, digest: t.string }),
     finishedAt: isoTime,
     failure: t.type({ groupId: t.string, message: t.string }),
+    extension: manifestExtensionJson,
   }),
 ]);
 

@@ -1,4 +1,4 @@
-import type { RuleWriter } from "@sg/aws-adapter";
+import { RuleWriteError, type RuleWriter } from "@sg/aws-adapter";
 import { ruleKey, type ApplyStep, type Rule } from "@sg/core";
 import type { Journal } from "./journal.js";
 
@@ -73,7 +73,7 @@ const applyGroup = async (
         );
       }
     } catch (error) {
-      await journal.settle(added, "failed");
+      await journal.settle(added, settledStateOf(error));
       const reason = `authorising ${step.authorise.length} rules failed: ${messageOf(error)}`;
       return reason + (await undoSteps(writer, groupId, done, journal));
     }
@@ -83,7 +83,7 @@ const applyGroup = async (
     try {
       if (step.revoke.length > 0) await writer.revoke(groupId, step.revoke);
     } catch (error) {
-      await journal.settle(removed, "failed");
+      await journal.settle(removed, settledStateOf(error));
       const current = { authorised, revoked: [], sequences: added };
       const reason = `revoking ${step.revoke.length} rules failed: ${messageOf(error)}`;
       return reason + (await undoSteps(writer, groupId, [...done, current], journal));
@@ -118,6 +118,13 @@ const undoSteps = async (
 };
 
 const withoutId = ({ ruleId: _ruleId, ...rule }: Rule): Rule => rule;
+
+/**
+ * How a failed call is journalled: `failed` when the writer knows nothing changed, but
+ * `pending` when the outcome is unknown (a lost response), so revert checks the estate.
+ */
+const settledStateOf = (error: unknown): "failed" | "pending" =>
+  error instanceof RuleWriteError && error.code === "OutcomeUnknown" ? "pending" : "failed";
 
 /** The rules the estate returned, in the order they were asked for. */
 const inRequestOrder = (asked: readonly Rule[], returned: readonly Rule[]): Rule[] => {

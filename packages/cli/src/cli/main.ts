@@ -1,8 +1,12 @@
 import { analyseCommand } from "../commands/analyse/analyse.js";
 import { applyCommand } from "../commands/apply/apply.js";
+import { compactCommand } from "../commands/compact/compact.js";
+import { diagnoseCommand } from "../commands/diagnose/diagnose.js";
+import { extendCommand } from "../commands/extend/extend.js";
 import { mergeCommand } from "../commands/merge/merge.js";
 import { planCommand } from "../commands/plan/plan.js";
 import { revertCommand } from "../commands/revert/revert.js";
+import { scanCommand } from "../commands/scan/scan.js";
 import { CliError } from "./cli-error.js";
 import type { Command } from "./command.js";
 import type { ConsoleIo } from "./console-io.js";
@@ -16,6 +20,10 @@ export const COMMANDS: readonly Command[] = [
   applyCommand,
   revertCommand,
   mergeCommand,
+  compactCommand,
+  scanCommand,
+  diagnoseCommand,
+  extendCommand,
 ];
 
 const VERSION = "0.1.0";
@@ -31,7 +39,9 @@ const overview = (): string =>
     "",
     "Run 'sg-tightener <command> --help' for a command's flags.",
     "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 estate drifted since the " +
-      "plan, 5 halted partway (revert printed), 6 revert incomplete.",
+      "plan, 5 halted partway (revert printed), 6 revert incomplete, 7 scan found CRITICAL, " +
+      "8 scan incomplete, 9 a permission is missing (--dry-run), 10 AWS unreachable or " +
+      "unusable, 11 extend over --max-groups.",
   ].join("\n");
 
 /**

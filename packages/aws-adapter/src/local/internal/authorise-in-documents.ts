@@ -6,10 +6,10 @@ import { withRuleEntries } from "./edit-rules-document.js";
 import type { EstateDocuments } from "./estate-documents.js";
 import type { EstateModel } from "./estate-model.js";
 import { newRuleId } from "./new-rule-id.js";
-import { prefixListSource } from "./permission-rules.js";
+import { prefixListSource } from "../../internal/permission-rules.js";
 import { quotaUsage } from "./quota-usage.js";
-import { ruleEntryJson } from "./rule-entry.js";
-import { ruleMatchKey } from "./rule-match-key.js";
+import { ruleEntryJson } from "../../internal/rule-entry.js";
+import { ruleMatchKey } from "../../internal/rule-match-key.js";
 
 /** The documents after an authorise call, and the rules it added as the estate holds them. */
 export interface AuthoriseOutcome {

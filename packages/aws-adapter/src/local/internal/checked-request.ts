@@ -1,7 +1,7 @@
 import { describeRule, ICMP, TCP, UDP, type Rule } from "@sg/core";
 import { RuleWriteError } from "../../ports/rule-write-error.js";
-import { portsOf } from "./permission-rules.js";
-import { ruleMatchKey } from "./rule-match-key.js";
+import { portsOf } from "../../internal/permission-rules.js";
+import { ruleMatchKey } from "../../internal/rule-match-key.js";
 
 const MAX_PORT = 65535;
 

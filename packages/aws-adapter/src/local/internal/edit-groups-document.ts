@@ -1,6 +1,6 @@
 import { formatProtocol, parseProtocol, type Rule } from "@sg/core";
-import { portsOf } from "./permission-rules.js";
-import { trafficKey } from "./rule-match-key.js";
+import { portsOf } from "../../internal/permission-rules.js";
+import { trafficKey } from "../../internal/rule-match-key.js";
 import { SOURCE_LISTS, sourceSlot, type JsonObject } from "./source-slot.js";
 
 /**

@@ -1,15 +1,18 @@
 import type { Inventory, SecurityGroup } from "@sg/core";
 import { join } from "node:path";
 import { ESTATE_FILES } from "../estate-files.js";
-import { managedPrefixListsFile } from "./codecs/managed-prefix-lists-file.js";
-import { networkInterfacesFile } from "./codecs/network-interfaces-file.js";
-import { securityGroupRulesFile } from "./codecs/security-group-rules-file.js";
-import { securityGroupsFile, type SecurityGroupEntry } from "./codecs/security-groups-file.js";
+import { managedPrefixListsFile } from "../../internal/codecs/managed-prefix-lists-file.js";
+import { networkInterfacesFile } from "../../internal/codecs/network-interfaces-file.js";
+import { securityGroupRulesFile } from "../../internal/codecs/security-group-rules-file.js";
+import {
+  securityGroupsFile,
+  type SecurityGroupEntry,
+} from "../../internal/codecs/security-groups-file.js";
 import { decodeEstateFile } from "./decode-estate-file.js";
 import type { EstateDocuments } from "./estate-documents.js";
-import { interfaceOf } from "./interface-entry.js";
+import { interfaceOf } from "../../internal/interface-entry.js";
 import { matchRuleIds } from "./match-rule-ids.js";
-import { permissionRules, type PrefixListWeights } from "./permission-rules.js";
+import { permissionRules, type PrefixListWeights } from "../../internal/permission-rules.js";
 
 /** The rule quota the estate is read with: a default and per-group overrides. */
 export interface EstateQuota {

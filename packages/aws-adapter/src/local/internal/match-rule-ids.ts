@@ -1,11 +1,11 @@
 import { describeRule, type Rule, type SecurityGroup } from "@sg/core";
 import { ESTATE_FILES } from "../estate-files.js";
 import { LocalFileError } from "../local-file-error.js";
-import type { SecurityGroupRuleEntry } from "./codecs/security-group-rules-file.js";
-import type { PrefixListWeights } from "./permission-rules.js";
+import type { SecurityGroupRuleEntry } from "../../internal/codecs/security-group-rules-file.js";
+import type { PrefixListWeights } from "../../internal/permission-rules.js";
 import { joinProblems } from "./problem-list.js";
-import { entryRule } from "./rule-entry.js";
-import { ruleMatchKey } from "./rule-match-key.js";
+import { entryRule } from "../../internal/rule-entry.js";
+import { ruleMatchKey } from "../../internal/rule-match-key.js";
 
 const GROUPS = ESTATE_FILES.securityGroups.name;
 const RULES = ESTATE_FILES.securityGroupRules.name;

@@ -5,7 +5,7 @@ import {
   networkAclsFile,
   type NetworkAclEntryRecord,
   type NetworkAclRecord,
-} from "./codecs/network-acls-file.js";
+} from "../../internal/codecs/network-acls-file.js";
 import { decodeEstateFile } from "./decode-estate-file.js";
 
 /** The model of one exported network ACL, entries in evaluation order. */

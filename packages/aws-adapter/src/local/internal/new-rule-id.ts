@@ -1,6 +1,6 @@
 import type { Rule } from "@sg/core";
 import { createHash } from "node:crypto";
-import { ruleMatchKey } from "./rule-match-key.js";
+import { ruleMatchKey } from "../../internal/rule-match-key.js";
 
 const HEX_DIGITS = 17;
 

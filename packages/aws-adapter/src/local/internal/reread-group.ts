@@ -1,11 +1,11 @@
 import type { Rule } from "@sg/core";
 import { ESTATE_FILES } from "../estate-files.js";
-import { securityGroupEntry } from "./codecs/security-groups-file.js";
+import { securityGroupEntry } from "../../internal/codecs/security-groups-file.js";
 import { decodeEstateFile } from "./decode-estate-file.js";
 import type { EstateDocuments } from "./estate-documents.js";
 import { groupOf, type EstateModel } from "./estate-model.js";
 import type { JsonObject } from "./source-slot.js";
-import { ruleMatchKey } from "./rule-match-key.js";
+import { ruleMatchKey } from "../../internal/rule-match-key.js";
 
 /** What one call did to a group's rules. */
 export interface GroupChange {

@@ -6,7 +6,7 @@ import { withPermissionsRemoved } from "./edit-groups-document.js";
 import { withRuleEntries } from "./edit-rules-document.js";
 import type { EstateDocuments } from "./estate-documents.js";
 import type { EstateModel } from "./estate-model.js";
-import { ruleMatchKey } from "./rule-match-key.js";
+import { ruleMatchKey } from "../../internal/rule-match-key.js";
 
 /** The documents after a revoke call, and the rules it removed as the estate held them. */
 export interface RevokeOutcome {

@@ -1,5 +1,5 @@
 import { formatCidr, parseCidr, type RuleSource } from "@sg/core";
-import { groupJson } from "./rule-entry.js";
+import { groupJson } from "../../internal/rule-entry.js";
 
 /** A JSON object of an export, already checked by its codec. */
 export type JsonObject = Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { authorizeHandler } from "./authorize.js";
+import { describeManagedPrefixLists } from "./describe-managed-prefix-lists.js";
 import { describeNetworkAcls } from "./describe-network-acls.js";
 import { describeNetworkInterfaces } from "./describe-network-interfaces.js";
 import { describeRegions } from "./describe-regions.js";
@@ -14,6 +15,7 @@ export const EC2_ACTIONS: ReadonlyMap<string, Ec2Handler> = new Map([
   ["DescribeNetworkInterfaces", describeNetworkInterfaces],
   ["DescribeNetworkAcls", describeNetworkAcls],
   ["DescribeRegions", describeRegions],
+  ["DescribeManagedPrefixLists", describeManagedPrefixLists],
   ["AuthorizeSecurityGroupIngress", authorizeHandler(false)],
   ["AuthorizeSecurityGroupEgress", authorizeHandler(true)],
   ["RevokeSecurityGroupIngress", revokeHandler(false)],

@@ -1,4 +1,6 @@
 import type { EmulatedService } from "../../call-record.js";
+import { ATHENA_ACTIONS } from "../athena/athena-actions.js";
+import { INSIGHTS_ACTIONS } from "../insights/insights-actions.js";
 import { describeLogGroups } from "../logs/describe-log-groups.js";
 import { filterLogEvents } from "../logs/filter-log-events.js";
 import { getServiceQuota } from "../quotas/get-service-quota.js";
@@ -19,6 +21,7 @@ export const JSON_SERVICES: ReadonlyMap<string, JsonService> = new Map([
       actions: new Map([
         ["DescribeLogGroups", describeLogGroups],
         ["FilterLogEvents", filterLogEvents],
+        ...INSIGHTS_ACTIONS,
       ]),
     },
   ],
@@ -26,4 +29,5 @@ export const JSON_SERVICES: ReadonlyMap<string, JsonService> = new Map([
     "ServiceQuotasV20190624",
     { service: "servicequotas", actions: new Map([["GetServiceQuota", getServiceQuota]]) },
   ],
+  ["AmazonAthena", { service: "athena", actions: ATHENA_ACTIONS }],
 ]);

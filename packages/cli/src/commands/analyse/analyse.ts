@@ -18,6 +18,7 @@ import {
   type EvidenceBase,
 } from "../../artefacts/evidence-base.js";
 import { mergeEvidenceBases } from "../merge/merge-bases.js";
+import { aggregateInAws, wantsAggregation } from "./aggregate-in-aws.js";
 import { windowToRead } from "./evidence-update.js";
 import { formatBytes, formatCount, formatTime } from "../../report/numbers.js";
 import { SKIP_REASONS } from "./evidence-tally.js";
@@ -96,6 +97,29 @@ export const analyseCommand: Command = {
       value: "FILE",
       description: "Where to write approved.json (default with --update: the base updated).",
     },
+    "athena-table": {
+      type: "string",
+      value: "DB.TABLE",
+      description: "Aggregate in Amazon Athena over this flow-log table instead of reading logs.",
+    },
+    "athena-output": {
+      type: "string",
+      value: "URL",
+      description: "With --athena-table: the s3:// location for Athena's query results.",
+    },
+    "athena-workgroup": {
+      type: "string",
+      value: "NAME",
+      description: "With --athena-table: the Athena workgroup.",
+    },
+    "print-query": {
+      type: "boolean",
+      description: "With --athena-table: print the query for the table and run nothing.",
+    },
+    insights: {
+      type: "boolean",
+      description: "With --log-group: aggregate with CloudWatch Logs Insights queries.",
+    },
     update: {
       type: "string",
       value: "FILE",
@@ -113,6 +137,11 @@ export const analyseCommand: Command = {
       "same source, merges them in (first and last seen widened, counts added) and writes " +
       "the result back (or to --out). Windows are applied when planning, from first and " +
       "last seen, so a base can grow for months without reading any log twice.",
+    "--athena-table pushes the distinct-tuple aggregation for the window into Athena " +
+      "over AWS's documented flow-log table (a date, partition-projection or Hive-style " +
+      "layout, read from the table's metadata; only the window's partitions are scanned). " +
+      "--insights runs it as Logs Insights queries, splitting the window whenever a slice " +
+      "reaches the 10,000-row cap, at most --concurrency queries at once.",
     "Give exactly one source. --log-group reads the window in six-hour slices with " +
       "FilterLogEvents; events carry no header, so --log-format names the fields (as " +
       "${version} ${account-id} … or plain names). --s3 lists only the day folders near " +
@@ -136,6 +165,8 @@ const analyse = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
     updating === undefined
       ? undefined
       : await readArtefact(updating, EVIDENCE_BASE, evidenceBaseCodec);
+
+  if (wantsAggregation(flags)) return aggregated(flags, io, window, previous, out);
 
   const progress = readProgress(io);
   const origins = chooseFlowLogSource(flags, window, io, progress.live);
@@ -173,6 +204,31 @@ const analyse = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
   } else {
     printSummary(io, reading, chosen, tally, base, out);
   }
+  return ExitCode.ok;
+};
+
+/** analyse with the aggregation pushed into Athena or Logs Insights. */
+const aggregated = async (
+  flags: FlagValues,
+  io: ConsoleIo,
+  window: TimeWindow,
+  previous: EvidenceBase | undefined,
+  out: string,
+): Promise<ExitCode> => {
+  const result = await aggregateInAws(flags, window, io);
+  if (result === undefined) return ExitCode.ok;
+
+  const fresh: EvidenceBase = {
+    window,
+    origins: [{ kind: "flow-logs", location: result.location, highWater: window.to }],
+    entries: result.entries,
+  };
+  const base = previous === undefined ? fresh : mergeEvidenceBases([previous, fresh]);
+  await writeArtefact(out, evidenceBaseCodec.encode(base));
+
+  io.out(result.summary);
+  io.out(`Kept ${formatCount(result.entries.length)} distinct tuples as evidence.`);
+  io.out(`Wrote ${out} (window ${formatTime(window.from)} to ${formatTime(window.to)}).`);
   return ExitCode.ok;
 };
 

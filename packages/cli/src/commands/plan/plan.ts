@@ -14,9 +14,15 @@ import {
 } from "../../cli/flag-values.js";
 import { readArtefact, writeArtefact } from "../../artefacts/artefact-file.js";
 import { EVIDENCE_BASE, evidenceBaseCodec } from "../../artefacts/evidence-base.js";
+import { MANIFEST, manifestCodec } from "../../artefacts/manifest.js";
 import { encodePlanFile } from "../../artefacts/plan-file.js";
+import {
+  foldExtendManifests,
+  type ExtendManifestFile,
+} from "../../evidence/fold-extend-manifests.js";
 import { takeSnapshot } from "../../artefacts/snapshot.js";
-import { openLocalEstate } from "../../estate/open-estate.js";
+import { ESTATE_DETAILS, ESTATE_FLAGS } from "../../estate/estate-flags.js";
+import { openEstateFromFlags } from "../../estate/estate-from-flags.js";
 import { planReport } from "../../report/plan-report.js";
 
 const DAY = 86_400;
@@ -26,22 +32,15 @@ export const planCommand: Command = {
   name: "plan",
   summary: "build the tightening plan from the evidence base (writes nothing to the estate)",
   synopsis: [
+    "sg-tightener plan --approved approved.json [--region R] [--profile P] [--max-rules N] " +
+      "[--tolerance 0.3] --out plan.json",
     "sg-tightener plan --approved approved.json --estate DIR [--max-rules 60] " +
       "[--tolerance 0.3] --out plan.json",
   ],
   flags: {
     approved: { type: "string", value: "FILE", description: "The evidence base from analyse." },
-    estate: {
-      type: "string",
-      value: "DIR",
-      description: "An estate exported with the AWS CLI (see the README).",
-    },
+    ...ESTATE_FLAGS,
     out: { type: "string", value: "FILE", description: "Where to write plan.json." },
-    "max-rules": {
-      type: "string",
-      value: "N",
-      description: "The inbound rule quota per group (default 60).",
-    },
     tolerance: {
       type: "string",
       value: "T",
@@ -70,6 +69,14 @@ export const planCommand: Command = {
         "optimal (default: the fewest addresses for the budget, replaced rule by rule) " +
         "or classic (the original escalation and forced merges, applied all at once).",
     },
+    "fold-manifest": {
+      type: "string",
+      multiple: true,
+      value: "FILE",
+      description:
+        "An extend manifest whose sources join the evidence, so tightening keeps what " +
+        "extend opened; repeatable.",
+    },
     json: { type: "boolean", description: "Print the plan summary as JSON on stdout." },
   },
   details: [
@@ -78,21 +85,24 @@ export const planCommand: Command = {
       "source, the widest prefix whose unobserved share is within the tolerance; while a " +
       "group is over budget the tolerance rises in 5-point steps to 0.95, then the cheapest " +
       "blocks are merged, with a warning to raise the quota.",
+    ESTATE_DETAILS,
   ],
   run: async (flags, _positionals, io) => plan(flags, io),
 };
 
 const plan = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
   const approvedPath = requiredFlag(flags, "approved", "plan");
-  const estateDir = requiredFlag(flags, "estate", "plan");
   const out = requiredFlag(flags, "out", "plan");
-  const quota = integerFlag(flags, "max-rules", 60, { min: 1, max: 1000 });
   const tolerance = toleranceFlag(flags, "tolerance", 30);
   const threshold = integerFlag(flags, "threshold", 24, { min: 1, max: 32 });
   const groupIds = listFlag(flags, "groups");
 
-  const evidence = await readArtefact(approvedPath, EVIDENCE_BASE, evidenceBaseCodec);
-  const estate = await openLocalEstate(estateDir, { quota });
+  const approved = await readArtefact(approvedPath, EVIDENCE_BASE, evidenceBaseCodec);
+  const evidence = foldExtendManifests(
+    approved,
+    await readManifests(listFlag(flags, "fold-manifest")),
+  );
+  const estate = await openEstateFromFlags(flags, io, "plan");
   const inventory = await estate.read();
 
   const window = windowOf(evidence.window, flags);
@@ -116,9 +126,17 @@ const plan = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
     for (const line of planReport(built)) io.out(line);
     io.out("");
     io.out(`Wrote ${out} (snapshot sha256 ${snapshot.digest.slice(0, 16)}…). Review it, then:`);
-    io.out(`  sg-tightener apply --plan ${out} --estate ${estateDir}`);
+    io.out(`  ${estate.commandLine(`sg-tightener apply --plan ${out}`)}`);
   }
   return ExitCode.ok;
+};
+
+const readManifests = async (paths: readonly string[]): Promise<ExtendManifestFile[]> => {
+  const manifests: ExtendManifestFile[] = [];
+  for (const path of paths) {
+    manifests.push({ path, manifest: await readArtefact(path, MANIFEST, manifestCodec) });
+  }
+  return manifests;
 };
 
 const strategyFlag = (flags: FlagValues): "optimal" | "classic" => {
