@@ -79,7 +79,9 @@ export const main = async (args: readonly string[], io: ConsoleIo): Promise<Exit
       return error.exitCode;
     }
     io.err(
-      `sg-tightener: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      `sg-tightener: internal error: ${
+        error instanceof Error ? (error.stack ?? error.message) : String(error)
+      }`,
     );
     return ExitCode.internal;
   }

@@ -40,11 +40,13 @@ export const planReport = (plan: Plan): string[] => {
   const lines = [
     ...renderTable(["GROUP", "PORT", "BEFORE", "AFTER", "TRUSTED", "STATUS"], rows, new Set([4])),
     "",
-    `Total trusted address space: ${formatCount(totals.trustedBefore)} → ${formatCount(totals.trustedAfter)}`,
+    `Total trusted address space: ${formatCount(totals.trustedBefore)} → ` +
+      formatCount(totals.trustedAfter),
     `Lateral-movement surface area reduction: ${formatPercent(totals.reduction)}`,
     ...(totals.trustedLeftAsIs > 0
       ? [
-          `Eligible rules left as they are still trust ${formatCount(totals.trustedLeftAsIs)} addresses.`,
+          `Eligible rules left as they are still trust ` +
+            `${formatCount(totals.trustedLeftAsIs)} addresses.`,
         ]
       : []),
     `Changes: ${totals.rulesAuthorised} rules to authorise, ${totals.rulesRevoked} to revoke, ` +
@@ -56,7 +58,8 @@ export const planReport = (plan: Plan): string[] => {
       .filter((rule) => ["unused", "skipped", "unchanged"].includes(rule.status))
       .map(
         (rule) =>
-          `  ${group.groupId} ${formatTraffic(rule.rule)} from ${formatSource(rule.rule.source)}: ${rule.reason}`,
+          `  ${group.groupId} ${formatTraffic(rule.rule)} from ` +
+          `${formatSource(rule.rule.source)}: ${rule.reason}`,
       ),
   );
   if (notes.length > 0) lines.push("", "Left as they are:", ...notes);
@@ -85,13 +88,16 @@ const quotaLines = (plan: Plan): string[] => {
     const reach =
       group.extraRulesForFloor === undefined
         ? ""
-        : `; ${group.extraRulesForFloor} more reach the evidence floor of ${formatCount(group.floor)}`;
+        : `; ${group.extraRulesForFloor} more reach the evidence floor of ` +
+          formatCount(group.floor);
     const more =
       next === undefined || tenth === undefined
         ? ""
-        : `; 1 more rule: ${formatCount(next.trusted)}, ${tenth.extra} more: ${formatCount(tenth.trusted)}`;
+        : `; 1 more rule: ${formatCount(next.trusted)}, ` +
+          `${tenth.extra} more: ${formatCount(tenth.trusted)}`;
     lines.push(
-      `  ${group.groupId}: ${group.budget} replacement rules trust ${formatCount(group.trusted)}${more}${reach}`,
+      `  ${group.groupId}: ${group.budget} replacement rules trust ` +
+        `${formatCount(group.trusted)}${more}${reach}`,
     );
   }
 

@@ -6,9 +6,11 @@ import { plannedWorkspace } from "../support/demo-plan.js";
 import { demoWorkspace, filesOf, runCli } from "../support/run-cli.js";
 
 const HEADER =
-  "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status";
+  "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes " +
+  "start end action log-status";
 const RECORD =
-  "2 111122223333 eni-0a11ce00000000001 10.0.10.1 10.20.0.10 40000 443 6 3 180 1779000000 1779000050 ACCEPT OK";
+  "2 111122223333 eni-0a11ce00000000001 10.0.10.1 10.20.0.10 40000 443 6 3 180 " +
+  "1779000000 1779000050 ACCEPT OK";
 const ANALYSE = [
   "analyse",
   "--flow-logs",
@@ -89,7 +91,8 @@ describe("plan and apply on bad artefacts and estates", () => {
       () => undefined,
       ["plan", "--approved", "plan.json", "--estate", "estate", "--out", "new-plan.json"],
       3,
-      "plan.json is a sg-tightener/plan artefact, expected sg-tightener/approved for --approved (pass it to --plan)",
+      "plan.json is a sg-tightener/plan artefact, expected sg-tightener/approved for " +
+        "--approved (pass it to --plan)",
     ],
     [
       "a truncated evidence base",

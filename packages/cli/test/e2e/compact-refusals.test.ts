@@ -96,7 +96,10 @@ describe("compact apply when a call fails", () => {
     expect(run.code).toBe(5);
     expect(run.stderr).toContain(`compact apply halted at ${BUSY}`);
     expect(run.stderr).toMatch(
-      /To undo every change: sg-tightener compact revert --manifest compact-manifest-\d{8}T\d{6}Z\.json --estate estate/,
+      new RegExp(
+        "To undo every change: sg-tightener compact revert --manifest " +
+          "compact-manifest-\\d{8}T\\d{6}Z\\.json --estate estate",
+      ),
     );
     expect(await estateMeaning(join(dir, "estate"))).toEqual(original);
     const manifest = readdirSync(dir).find((name) => name.startsWith("compact-manifest-"))!;

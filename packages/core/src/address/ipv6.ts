@@ -56,7 +56,7 @@ export const parseIpv6 = (text: string): Result<Ipv6, ParseError> => {
   return ok(groups.reduce((value, group) => (value << 16n) | group, 0n));
 };
 
-/** Formats an address in the canonical text form of RFC 5952 (lower case, longest zero run `::`). */
+/** Formats an address in RFC 5952's canonical text form: lower case, longest zero run `::`. */
 export const formatIpv6 = (address: Ipv6): string => {
   const groups = Array.from({ length: 8 }, (_, index) =>
     Number((address >> BigInt(112 - index * 16)) & 0xffffn),

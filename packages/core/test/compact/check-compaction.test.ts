@@ -96,7 +96,8 @@ describe("checkCompactionSteps", () => {
       name: "a public block",
       steps: [{ authorise: [https("0.0.0.0/0")], revoke: [https("10.0.0.0/25", "sgr-1")] }],
       problems: [
-        "sg-0check step 1 authorises tcp/443 from 0.0.0.0/0 in sg-0check, expected an IPv4 RFC 1918 block in sg-0check",
+        "sg-0check step 1 authorises tcp/443 from 0.0.0.0/0 in sg-0check, " +
+          "expected an IPv4 RFC 1918 block in sg-0check",
         lost(1, "sgr-1 tcp/443 from 10.0.0.0/25"),
       ],
     },

@@ -7,7 +7,7 @@ import type { RuleRequirement } from "@sg/core";
  * rather than fast, and sharing no code with the optimiser.
  */
 
-/** A rule of /24 – /28 in 10.0.0.0/8 with up to `most` /30 – /32 required blocks anywhere in it. */
+/** A rule of /24 – /28 in 10.0.0.0/8 with up to `most` /30 – /32 required blocks in it. */
 export const smallRule = (
   most: number,
   lengths = { min: 24, max: 28 },

@@ -116,7 +116,8 @@ const apply = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
   const changes = journal.current.changes.filter((change) => change.state === "done");
   const added = changes.filter((change) => change.action === "authorise").length;
   io.out(
-    `Applied ${planPath} to ${groups.length} groups: ${added} rules authorised, ${changes.length - added} revoked.`,
+    `Applied ${planPath} to ${groups.length} groups: ${added} rules authorised, ` +
+      `${changes.length - added} revoked.`,
   );
   io.out(`Manifest: ${manifestPath}`);
   io.out(`To undo: ${revert}`);
