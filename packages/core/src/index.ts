@@ -139,11 +139,7 @@ export {
 
 export * from "./risk/index.js";
 
-export type {
-  CompactionMerge,
-  CompactionRatio,
-  GroupCompaction,
-} from "./compact/compaction.js";
+export type { CompactionMerge, CompactionRatio, GroupCompaction } from "./compact/compaction.js";
 export { compactGroup } from "./compact/compact-group.js";
 export { compactedRule } from "./compact/compacted-rule.js";
 export { compactionSteps } from "./compact/compaction-steps.js";
@@ -155,3 +151,4 @@ export * from "./nacl/index.js";
 export * from "./ip-ranges/index.js";
 export * from "./diagnose/index.js";
 export * from "./extend/index.js";
+export * from "./flowlog/bytes/index.js";
