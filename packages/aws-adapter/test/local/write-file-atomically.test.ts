@@ -1,10 +1,18 @@
+import { fc, test } from "@fast-check/vitest";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeFileAtomically } from "@sg/aws-adapter";
+import { readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { removeTemporaryFolders, temporaryFolder } from "./fixtures/estate-builder.js";
 
 afterAll(removeTemporaryFolders);
+
+/** The bytes on disk in `folder` outside `except`: the temporary file, mid-write. */
+const bytesBeside = (folder: string, except: string): number =>
+  readdirSync(folder)
+    .filter((name) => name !== except)
+    .reduce((sum, name) => sum + statSync(join(folder, name)).size, 0);
 
 describe("writeFileAtomically", () => {
   it.each([
@@ -45,4 +53,66 @@ describe("writeFileAtomically", () => {
 
     expect(await readdir(folder)).toEqual([]);
   });
+
+  test.prop([fc.array(fc.string({ unit: "binary" }), { maxLength: 30 })], { numRuns: 50 })(
+    "should write exactly the concatenation of the pieces",
+    async (pieces) => {
+      const path = join(await temporaryFolder(), "approved.json");
+
+      await writeFileAtomically(path, pieces);
+
+      expect(await readFile(path)).toEqual(Buffer.from(pieces.join("")));
+    },
+  );
+
+  it("should keep a surrogate pair whole when a batch ends between its halves", async () => {
+    const path = join(await temporaryFolder(), "approved.json");
+    const pieces = ["x".repeat(300_000) + "\uD83D", "\uDE00 tail"];
+
+    await writeFileAtomically(path, pieces);
+
+    expect(await readFile(path, "utf8")).toBe(pieces.join(""));
+  });
+
+  it("should put pieces on disk before the last one is made", async () => {
+    const folder = await temporaryFolder();
+    const path = join(folder, "approved.json");
+    const piece = `${"0123456789".repeat(10)}\n`;
+    let bytesBeforeLast = 0;
+    function* pieces(): Generator<string> {
+      for (let index = 0; index < 50_000; index += 1) yield piece;
+      bytesBeforeLast = bytesBeside(folder, "approved.json");
+      yield "end\n";
+    }
+
+    await writeFileAtomically(path, pieces());
+
+    expect(await readFile(path, "utf8")).toBe(`${piece.repeat(50_000)}end\n`);
+    expect(bytesBeforeLast).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["a new file", undefined],
+    ["an existing file", '{"old":true}\n'],
+  ])(
+    "should leave %s untouched and no temporary file when the pieces fail midway",
+    async (_what, old) => {
+      // Arrange
+      const folder = await temporaryFolder();
+      const path = join(folder, "approved.json");
+      if (old !== undefined) await writeFile(path, old);
+      function* failing(): Generator<string> {
+        for (let index = 0; index < 5_000; index += 1) yield "0123456789".repeat(100);
+        throw new Error("evidence source broke");
+      }
+
+      // Act
+      const written = writeFileAtomically(path, failing());
+
+      // Assert
+      await expect(written).rejects.toThrow("evidence source broke");
+      expect(await readdir(folder)).toEqual(old === undefined ? [] : ["approved.json"]);
+      if (old !== undefined) expect(await readFile(path, "utf8")).toBe(old);
+    },
+  );
 });
