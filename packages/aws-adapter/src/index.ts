@@ -26,7 +26,7 @@ export {
 
 export { formatDecodeErrors } from "./local/format-decode-errors.js";
 export { LocalFileError, type LocalFileProblem } from "./local/local-file-error.js";
-export { readJsonFile } from "./local/read-json-file.js";
+export { readJsonFile, type ReadJsonFileOptions } from "./local/read-json-file.js";
 export { writeFileAtomically } from "./local/write-file-atomically.js";
 
 export {
