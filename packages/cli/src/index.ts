@@ -22,3 +22,8 @@ export {
 export { foldExtendManifests, type ExtendManifestFile } from "./evidence/fold-extend-manifests.js";
 export { mergeFindings, type FindingsSource } from "./evidence/merge-findings.js";
 export type { ExtendedAttempt, ManifestExtension } from "./evidence/extension-record.js";
+export {
+  readLocalEvidence,
+  type LocalEvidenceReading,
+} from "./commands/analyse/read-local-evidence.js";
+export { EvidenceTally } from "./commands/analyse/evidence-tally.js";

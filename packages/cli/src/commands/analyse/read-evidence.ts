@@ -71,7 +71,8 @@ export const readEvidence = async (
     const parsed = parseFlowLogRecord(line.text, layout);
     if (!parsed.ok) {
       malformed += 1;
-      if (samples.length < SAMPLES) samples.push({ ...line, reason: parsed.error.reason });
+      const { location, lineNumber } = line;
+      if (samples.length < SAMPLES) samples.push({ location, lineNumber, ...parsed.error });
       continue;
     }
 

@@ -1,0 +1,130 @@
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { EvidenceTally } from "../commands/analyse/evidence-tally.js";
+import { TaskQueue } from "./internal/task-queue.js";
+import type {
+  FileCounts,
+  FileTask,
+  FromWorker,
+  IngestSetup,
+  ReadFailure,
+  ToWorker,
+} from "./ingest-protocol.js";
+
+/** What reading a file came to: its counts, or why it failed. */
+export type FileOutcome =
+  | { readonly ok: true; readonly counts: FileCounts }
+  | { readonly ok: false; readonly failure: ReadFailure };
+
+/** What each file came to, by its place in `paths`; files after a failure are left unread. */
+export type FileOutcomes = readonly (FileOutcome | undefined)[];
+
+/** How to run the workers. */
+export interface IngestOptions {
+  /** Worker threads to start; by default one per core. */
+  readonly workers?: number;
+  /** The worker's entry script; by default the built ingest-worker.js beside the bundle. */
+  readonly workerScript?: URL;
+}
+
+/**
+ * The built worker, found beside the bundle that holds this code (dist/): the ESM build
+ * finds it through import.meta.url, the CommonJS build (where import.meta is empty) through
+ * __filename. Tests that run from source pass a script of their own instead.
+ */
+const builtWorker = (): URL =>
+  typeof __filename === "string" && __filename.endsWith(".cjs")
+    ? pathToFileURL(join(dirname(__filename), "ingest", "ingest-worker.cjs"))
+    : new URL("./ingest/ingest-worker.js", import.meta.url);
+
+/**
+ * Reads `paths` on worker threads, one whole file per task, into `tally`: each worker's
+ * tally is absorbed as soon as the worker has nothing left to read, while the others
+ * finish. Files start biggest first (`sizes`, in bytes) on whichever worker is free; see
+ * {@link TaskQueue} for the two ordering rules kept. Resolves to every file's outcome.
+ */
+export const runIngest = (
+  paths: readonly string[],
+  sizes: readonly number[],
+  setup: IngestSetup,
+  tally: EvidenceTally,
+  progress: (records: number) => void,
+  options: IngestOptions = {},
+): Promise<FileOutcomes> => {
+  const count = Math.min(paths.length, options.workers ?? availableParallelism());
+  if (count === 0) return Promise.resolve([]);
+
+  return new Promise((resolve, reject) => {
+    const outcomes: (FileOutcome | undefined)[] = paths.map(() => undefined);
+    const queue = new TaskQueue(paths, sizes);
+    const idle: Worker[] = [];
+    const workers: Worker[] = [];
+    const handedOver = new Set<Worker>();
+    let records = 0;
+
+    const inheritedHeader = (index: number): string | undefined => {
+      for (let before = index - 1; before >= 0; before -= 1) {
+        const outcome = outcomes[before];
+        if (outcome?.ok && outcome.counts.sawLines) {
+          return paths[before] === paths[index] ? outcome.counts.finalHeader : undefined;
+        }
+      }
+      return undefined;
+    };
+
+    const dispatch = (): void => {
+      for (let index = queue.take(); index !== undefined; index = queue.take()) {
+        const task: FileTask = {
+          index,
+          path: paths[index]!,
+          inheritedHeader: inheritedHeader(index),
+        };
+        send(idle.pop()!, { kind: "read", task });
+        if (idle.length === 0) return;
+      }
+      if (!queue.exhausted) return;
+      for (const worker of idle.splice(0)) send(worker, { kind: "finish" });
+    };
+
+    const onMessage = (worker: Worker, message: FromWorker): void => {
+      if (message.kind === "progress") {
+        records += message.records;
+        progress(records);
+      } else if (message.kind === "tally") {
+        tally.absorb(message.part);
+        handedOver.add(worker);
+        void worker.terminate();
+        if (handedOver.size === workers.length) resolve(outcomes);
+      } else {
+        const ok = message.kind === "file";
+        outcomes[message.index] = ok
+          ? { ok, counts: message.counts }
+          : { ok, failure: message.failure };
+        queue.finish(message.index, !ok);
+        idle.push(worker);
+        dispatch();
+      }
+    };
+
+    const stop = (error: Error): void => {
+      workers.forEach((worker) => void worker.terminate());
+      reject(error);
+    };
+    for (let index = 0; index < count; index += 1) {
+      const worker = new Worker(options.workerScript ?? builtWorker(), { workerData: setup });
+      worker.on("message", (message: FromWorker) => onMessage(worker, message));
+      worker.on("error", stop);
+      worker.on("exit", (code) => {
+        if (!handedOver.has(worker))
+          stop(new Error(`an ingest worker stopped early (exit ${code})`));
+      });
+      workers.push(worker);
+      idle.push(worker);
+    }
+    dispatch();
+  });
+};
+
+const send = (worker: Worker, message: ToWorker): void => worker.postMessage(message);
