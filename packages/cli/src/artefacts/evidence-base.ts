@@ -2,6 +2,7 @@ import type { EvidenceEntry, Provenance, TimeWindow } from "@sg/core";
 import * as t from "io-ts";
 import type { ArtefactKind } from "./artefact-file.js";
 import { count, ipv4Text, isoTime } from "./codecs.js";
+import { EntryLine } from "./internal/entry-line.js";
 
 /** The approved.json artefact: its name, version and flag. */
 export const EVIDENCE_BASE: ArtefactKind = {
@@ -50,10 +51,12 @@ const originJson = t.intersection([
   t.partial({ highWater: isoTime, files: count, records: count }),
 ]);
 
+const windowJson = t.type({ from: isoTime, to: isoTime });
+
 const baseJson = t.type({
   format: t.literal(EVIDENCE_BASE.format),
   version: t.literal(EVIDENCE_BASE.version),
-  window: t.type({ from: isoTime, to: isoTime }),
+  window: windowJson,
   origins: t.array(originJson),
   entries: t.array(entryJson),
 });
@@ -81,3 +84,46 @@ export const evidenceBaseCodec = new t.Type<EvidenceBase, unknown, unknown>(
       entries: base.entries.map((entry) => ({ ...entry, provenance: [...entry.provenance] })),
     }),
 );
+
+/** An evidence base to write, whose entries may be produced while it is written. */
+export interface EvidenceBaseToWrite {
+  readonly window: TimeWindow;
+  readonly origins: readonly EvidenceOrigin[];
+  /** In canonical order. */
+  readonly entries: Iterable<EvidenceEntry>;
+}
+
+const ENTRIES_PER_PIECE = 4096;
+
+/**
+ * approved.json as text, in pieces: the head as indented JSON, then one entry per line.
+ * A base of millions of entries is written without ever being one string (V8 caps a string
+ * near 512 MiB) or one array of encoded objects, and a diff of two bases reads as one line
+ * per tuple. {@link evidenceBaseCodec} decodes the text back.
+ */
+export function* evidenceBaseText(base: EvidenceBaseToWrite): Generator<string, void, undefined> {
+  const head = JSON.stringify(
+    {
+      format: EVIDENCE_BASE.format,
+      version: EVIDENCE_BASE.version,
+      window: windowJson.encode(base.window),
+      origins: t.array(originJson).encode([...base.origins]),
+    },
+    null,
+    2,
+  );
+  yield `${head.slice(0, -2)},\n  "entries": [`;
+
+  const line = new EntryLine();
+  let lines: string[] = [];
+  let written = 0;
+  for (const entry of base.entries) {
+    lines.push(`${written === 0 ? "" : ","}\n    ${line.format(entry)}`);
+    written += 1;
+    if (lines.length === ENTRIES_PER_PIECE) {
+      yield lines.join("");
+      lines = [];
+    }
+  }
+  yield `${lines.join("")}${written === 0 ? "" : "\n  "}]\n}\n`;
+}

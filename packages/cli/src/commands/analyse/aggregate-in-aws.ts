@@ -27,9 +27,37 @@ export interface AggregatedEvidence {
   readonly summary: string;
 }
 
-/** Whether the command line asks for Athena or Logs Insights instead of reading logs. */
-export const wantsAggregation = (flags: FlagValues): boolean =>
-  stringFlag(flags, "athena-table") !== undefined || booleanFlag(flags, "insights");
+/**
+ * Whether the command line asks for Athena or Logs Insights instead of reading logs. Flags
+ * that belong to the other way of reading are refused here, so that nothing is silently
+ * ignored.
+ */
+export const wantsAggregation = (flags: FlagValues): boolean => {
+  const athena = stringFlag(flags, "athena-table") !== undefined;
+  const insights = booleanFlag(flags, "insights");
+  if (athena && insights) {
+    throw usageError("sg-tightener analyse: give only one of --athena-table or --insights");
+  }
+  if (!athena) {
+    const stray = ATHENA_ONLY.find((name) => flags[name] !== undefined);
+    if (stray !== undefined) {
+      throw usageError(`sg-tightener analyse: --${stray} applies only with --athena-table`);
+    }
+  }
+
+  const readers = athena ? SOURCE_FLAGS : SOURCE_FLAGS.filter((name) => name !== "log-group");
+  const mixed = readers.find((name) => flags[name] !== undefined);
+  if ((athena || insights) && mixed !== undefined) {
+    throw usageError(
+      `sg-tightener analyse: --${athena ? "athena-table" : "insights"} aggregates in AWS ` +
+        `and reads no logs itself: leave out --${mixed}`,
+    );
+  }
+  return athena || insights;
+};
+
+const ATHENA_ONLY = ["athena-output", "athena-workgroup", "print-query"] as const;
+const SOURCE_FLAGS = ["flow-logs", "log-group", "s3"] as const;
 
 const clientOf = (flags: FlagValues): QueryClientOptions => {
   const region = stringFlag(flags, "region");
@@ -45,34 +73,48 @@ const failed = (error: unknown): never => {
   throw error;
 };
 
+/** `--print-query`: prints the Athena query for the table and window, and runs nothing. */
+export const printAthenaQuery = async (
+  flags: FlagValues,
+  window: TimeWindow,
+  io: ConsoleIo,
+): Promise<void> => {
+  const { table, tableText } = athenaTable(flags);
+  const client = clientOf(flags);
+  const layout = await readAthenaTableLayout({ client, table: tableText }).catch(failed);
+  io.out(athenaQuery(table, window, layout));
+};
+
+const athenaTable = (flags: FlagValues) => {
+  const tableText = requiredFlag(flags, "athena-table", "analyse");
+  const table = parseAthenaTable(tableText);
+  if (!table.ok) throw usageError(`--athena-table "${tableText}": ${table.error}`);
+  return { table: table.value, tableText };
+};
+
 /**
  * Runs the distinct-tuple aggregation for `window` in Amazon Athena (`--athena-table`) or
  * CloudWatch Logs Insights (`--insights` with `--log-group`), giving the same entries as
- * reading the raw logs. With `--print-query` it prints the Athena query and runs nothing
- * (returns `undefined`).
+ * reading the raw logs.
  */
 export const aggregateInAws = async (
   flags: FlagValues,
   window: TimeWindow,
   io: ConsoleIo,
-): Promise<AggregatedEvidence | undefined> => {
+): Promise<AggregatedEvidence> => {
   const client = clientOf(flags);
-  const tableText = stringFlag(flags, "athena-table");
-  if (tableText === undefined) return insights(flags, window, client, io);
+  if (stringFlag(flags, "athena-table") === undefined) return insights(flags, window, client, io);
+  const { tableText } = athenaTable(flags);
 
-  const table = parseAthenaTable(tableText);
-  if (!table.ok) throw usageError(`--athena-table "${tableText}": ${table.error}`);
-  if (booleanFlag(flags, "print-query")) {
-    const layout = await readAthenaTableLayout({ client, table: tableText }).catch(failed);
-    io.out(athenaQuery(table.value, window, layout));
-    return undefined;
+  const output = requiredFlag(flags, "athena-output", "analyse");
+  if (!output.startsWith("s3://")) {
+    throw usageError(`--athena-output "${output}" is not an S3 URL (s3://BUCKET/PREFIX/)`);
   }
-
   const workgroup = stringFlag(flags, "athena-workgroup");
   const result = await athenaEvidence({
     client,
     table: tableText,
-    output: requiredFlag(flags, "athena-output", "analyse"),
+    output,
     ...(workgroup === undefined ? {} : { workgroup }),
     window,
     onStarted: (id) => io.status(`analyse: Athena query ${id} running`),
@@ -104,7 +146,9 @@ const insights = async (
   return {
     entries: result.entries,
     location: `insights:${logGroup}`,
-    summary: `Logs Insights ran ${result.queries} queries on ${logGroup}.`,
+    summary:
+      `Logs Insights ran ${result.queries} ${result.queries === 1 ? "query" : "queries"} ` +
+      `on ${logGroup}.`,
   };
 };
 

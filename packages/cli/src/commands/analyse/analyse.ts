@@ -1,5 +1,6 @@
 import { FlowLogSourceError, LocalFileError } from "@sg/aws-adapter";
 import type { TimeWindow } from "@sg/core";
+import { availableParallelism } from "node:os";
 import { inputError } from "../../cli/cli-error.js";
 import type { Command, FlagValues } from "../../cli/command.js";
 import type { ConsoleIo } from "../../cli/console-io.js";
@@ -11,23 +12,25 @@ import {
   stringFlag,
   timeFlag,
 } from "../../cli/flag-values.js";
-import { readArtefact, writeArtefact } from "../../artefacts/artefact-file.js";
+import { readArtefact } from "../../artefacts/artefact-file.js";
 import {
   EVIDENCE_BASE,
   evidenceBaseCodec,
   type EvidenceBase,
 } from "../../artefacts/evidence-base.js";
+import { writeEvidenceBase } from "../../artefacts/write-evidence-base.js";
 import { mergeEvidenceBases } from "../merge/merge-bases.js";
-import { aggregateInAws, wantsAggregation } from "./aggregate-in-aws.js";
+import { aggregateInAws, printAthenaQuery, wantsAggregation } from "./aggregate-in-aws.js";
 import { windowToRead } from "./evidence-update.js";
 import { formatBytes, formatCount, formatTime } from "../../report/numbers.js";
-import { SKIP_REASONS } from "./evidence-tally.js";
+import { SKIP_REASONS, type EvidenceTally } from "./evidence-tally.js";
 import {
   chooseFlowLogSource,
   type ChosenSource,
   type SourceTally,
 } from "./flow-log-source-choice.js";
-import { readEvidence, type EvidenceReading } from "./read-evidence.js";
+import { readChosenSource } from "./read-chosen-source.js";
+import type { EvidenceReading } from "./read-evidence.js";
 import { readProgress } from "./read-progress.js";
 
 const DAY = 86_400;
@@ -81,6 +84,11 @@ export const analyseCommand: Command = {
     },
     region: { type: "string", value: "REGION", description: "The AWS Region to call." },
     profile: { type: "string", value: "NAME", description: "The AWS CLI profile to use." },
+    workers: {
+      type: "string",
+      value: "N",
+      description: "With --flow-logs: threads that read files (default: one per core).",
+    },
     concurrency: {
       type: "string",
       value: "N",
@@ -153,27 +161,33 @@ export const analyseCommand: Command = {
 };
 
 const analyse = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
+  const days = integerFlag(flags, "days", 90, { min: 1, max: 3650 });
+  const to = timeFlag(flags, "now") ?? Math.floor(io.now().getTime() / 1000);
+  const window: TimeWindow = { from: to - days * DAY, to };
+  const aggregating = wantsAggregation(flags);
+  if (aggregating && booleanFlag(flags, "print-query")) {
+    await printAthenaQuery(flags, window, io);
+    return ExitCode.ok;
+  }
+
   const updating = stringFlag(flags, "update");
   const out =
     updating === undefined
       ? requiredFlag(flags, "out", "analyse")
       : (stringFlag(flags, "out") ?? updating);
-  const days = integerFlag(flags, "days", 90, { min: 1, max: 3650 });
-  const to = timeFlag(flags, "now") ?? Math.floor(io.now().getTime() / 1000);
-  const window: TimeWindow = { from: to - days * DAY, to };
   const previous =
     updating === undefined
       ? undefined
       : await readArtefact(updating, EVIDENCE_BASE, evidenceBaseCodec);
-
-  if (wantsAggregation(flags)) return aggregated(flags, io, window, previous, out);
+  if (aggregating) return aggregated(flags, io, window, previous, out);
 
   const progress = readProgress(io);
   const origins = chooseFlowLogSource(flags, window, io, progress.live);
   origins.close();
   const due = previous === undefined ? window : windowToRead(previous, origins.origins, window);
   const chosen = chooseFlowLogSource(flags, due, io, progress.live);
-  const reading = await readEvidence(chosen.source, due, progress.records)
+  const workers = integerFlag(flags, "workers", availableParallelism(), { min: 1, max: 256 });
+  const { reading, tally } = await readChosenSource(chosen, due, progress.records, workers)
     .catch((error: unknown) => {
       if (error instanceof LocalFileError || error instanceof FlowLogSourceError) {
         throw inputError(error.message);
@@ -182,8 +196,7 @@ const analyse = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
     })
     .finally(() => chosen.close());
 
-  const tally = chosen.tally();
-  const fresh: EvidenceBase = {
+  const read: EvidenceRead = {
     window,
     origins: chosen.origins.map((location) => ({
       kind: "flow-logs",
@@ -194,17 +207,44 @@ const analyse = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
       ...(tally.unit === "slices" ? {} : { files: tally.count }),
       records: reading.records,
     })),
-    entries: reading.tally.sortedEntries(),
   };
-  const base = previous === undefined ? fresh : mergeEvidenceBases([previous, fresh]);
-  await writeArtefact(out, evidenceBaseCodec.encode(base));
+  const written = await writeBase(out, previous, read, reading.tally);
 
   if (booleanFlag(flags, "json")) {
-    io.out(JSON.stringify(summaryOf(reading, chosen, tally, base, out), null, 2));
+    io.out(JSON.stringify(summaryOf(reading, chosen, tally, written, out), null, 2));
   } else {
-    printSummary(io, reading, chosen, tally, base, out);
+    printSummary(io, reading, chosen, tally, written, out);
   }
   return ExitCode.ok;
+};
+
+/** An evidence base's window and origins, before its entries. */
+type EvidenceRead = Omit<EvidenceBase, "entries">;
+
+/** What was written: the base's window and how many entries it holds. */
+interface WrittenBase {
+  readonly window: TimeWindow;
+  readonly entries: number;
+}
+
+/**
+ * Writes what was just read, merged into `previous` when growing a base. A new base streams
+ * its entries straight from the tally, so millions of them never exist as objects at once.
+ */
+const writeBase = async (
+  out: string,
+  previous: EvidenceBase | undefined,
+  read: EvidenceRead,
+  tally: EvidenceTally,
+): Promise<WrittenBase> => {
+  if (previous === undefined) {
+    await writeEvidenceBase(out, { ...read, entries: tally.entriesInOrder() });
+    return { window: read.window, entries: tally.size };
+  }
+
+  const base = mergeEvidenceBases([previous, { ...read, entries: tally.sortedEntries() }]);
+  await writeEvidenceBase(out, base);
+  return { window: base.window, entries: base.entries.length };
 };
 
 /** analyse with the aggregation pushed into Athena or Logs Insights. */
@@ -216,7 +256,6 @@ const aggregated = async (
   out: string,
 ): Promise<ExitCode> => {
   const result = await aggregateInAws(flags, window, io);
-  if (result === undefined) return ExitCode.ok;
 
   const fresh: EvidenceBase = {
     window,
@@ -224,7 +263,7 @@ const aggregated = async (
     entries: result.entries,
   };
   const base = previous === undefined ? fresh : mergeEvidenceBases([previous, fresh]);
-  await writeArtefact(out, evidenceBaseCodec.encode(base));
+  await writeEvidenceBase(out, base);
 
   io.out(result.summary);
   io.out(`Kept ${formatCount(result.entries.length)} distinct tuples as evidence.`);
@@ -236,17 +275,17 @@ const summaryOf = (
   reading: EvidenceReading,
   chosen: ChosenSource,
   tally: SourceTally,
-  base: EvidenceBase,
+  written: WrittenBase,
   out: string,
 ) => ({
   out,
-  window: { from: formatTime(base.window.from), to: formatTime(base.window.to) },
+  window: { from: formatTime(written.window.from), to: formatTime(written.window.to) },
   source: { kind: chosen.kind, locations: chosen.origins, unit: tally.unit },
   files: tally.count,
   bytes: tally.bytes,
   records: reading.records,
   kept: reading.kept,
-  entries: base.entries.length,
+  entries: written.entries,
   skipped: Object.fromEntries(reading.tally.skips()),
   malformed: reading.malformed,
   malformedSamples: reading.malformedSamples,
@@ -265,7 +304,7 @@ const printSummary = (
   reading: EvidenceReading,
   chosen: ChosenSource,
   tally: SourceTally,
-  base: EvidenceBase,
+  written: WrittenBase,
   out: string,
 ): void => {
   io.out(
@@ -273,7 +312,7 @@ const printSummary = (
       `${whereFrom(chosen)}, ${formatCount(reading.records)} records${skippedFilesOf(tally)}.`,
   );
   io.out(
-    `Kept ${formatCount(reading.kept)} records as evidence: ${formatCount(base.entries.length)} ` +
+    `Kept ${formatCount(reading.kept)} records as evidence: ${formatCount(written.entries)} ` +
       "distinct (interface, destination, protocol, port, source) tuples.",
   );
 
@@ -290,5 +329,6 @@ const printSummary = (
       io.out(`  ${line.location}:${line.lineNumber}: ${line.reason}`);
     }
   }
-  io.out(`Wrote ${out} (window ${formatTime(base.window.from)} to ${formatTime(base.window.to)}).`);
+  const { from, to } = written.window;
+  io.out(`Wrote ${out} (window ${formatTime(from)} to ${formatTime(to)}).`);
 };

@@ -3,7 +3,8 @@ import type { Command, FlagValues } from "../../cli/command.js";
 import type { ConsoleIo } from "../../cli/console-io.js";
 import { ExitCode } from "../../cli/exit-codes.js";
 import { listFlag, requiredFlag } from "../../cli/flag-values.js";
-import { readArtefact, writeArtefact } from "../../artefacts/artefact-file.js";
+import { readArtefact } from "../../artefacts/artefact-file.js";
+import { writeEvidenceBase } from "../../artefacts/write-evidence-base.js";
 import { EVIDENCE_BASE, evidenceBaseCodec } from "../../artefacts/evidence-base.js";
 import { formatCount, formatTime } from "../../report/numbers.js";
 import { mergeEvidenceBases } from "./merge-bases.js";
@@ -41,7 +42,7 @@ const merge = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
   const bases = [];
   for (const path of paths) bases.push(await readArtefact(path, EVIDENCE_BASE, evidenceBaseCodec));
   const merged = mergeEvidenceBases(bases);
-  await writeArtefact(out, evidenceBaseCodec.encode(merged));
+  await writeEvidenceBase(out, merged);
 
   const before = bases.reduce((sum, base) => sum + base.entries.length, 0);
   io.out(
