@@ -39,11 +39,7 @@ export {
   S3FlowLogSource,
   type S3FlowLogSourceOptions,
 } from "./aws/flow-logs/s3-flow-log-source.js";
-export {
-  formatS3Location,
-  parseS3Location,
-  type S3Location,
-} from "./aws/flow-logs/s3-location.js";
+export { formatS3Location, parseS3Location, type S3Location } from "./aws/flow-logs/s3-location.js";
 export {
   cloudWatchLogsClientFor,
   s3ClientFor,
@@ -54,6 +50,17 @@ export {
   type FlowLogSourceProblem,
 } from "./aws/flow-logs/flow-log-source-error.js";
 export type { LiveReadListener, LiveReadProgress } from "./aws/flow-logs/live-read-progress.js";
+
+export {
+  DEFAULT_IP_RANGES_TIMEOUT_MS,
+  IP_RANGES_URL,
+  fetchIpRanges,
+  type FetchIpRangesOptions,
+} from "./aws/ip-ranges/fetch-ip-ranges.js";
+export {
+  IpRangesFetchError,
+  type IpRangesFetchProblem,
+} from "./aws/ip-ranges/ip-ranges-fetch-error.js";
 
 export { AwsEstate } from "./aws/aws-estate.js";
 export {

@@ -47,6 +47,12 @@ export interface AwsEstateOptions {
   /** Read only these groups and the interfaces attached to them (`--groups`). */
   readonly groupIds?: readonly string[];
   /**
+   * With `groupIds`, read also what decides whether a source is already admitted to their
+   * interfaces: the other groups attached to those interfaces, with their rules, and the
+   * interfaces of every group those rules reference (extend needs them; a plan does not).
+   */
+  readonly neighbours?: boolean;
+  /**
    * Tags put on every rule this estate authorises, such as the plan digest on apply, so a
    * rule can be traced to the run that made it. Needs `ec2:CreateTags` on the new rules.
    */

@@ -1,4 +1,5 @@
 import type { Inventory, Rule } from "@sg/core";
+import type { NetworkAcl } from "../local/network-acl.js";
 import type { InventoryReader } from "../ports/inventory-reader.js";
 import type { RuleWriter } from "../ports/rule-writer.js";
 import {
@@ -10,6 +11,7 @@ import type { DryRunCall, GroupRuleChanges } from "./group-rule-changes.js";
 import { authoriseRules } from "./internal/authorise-rules.js";
 import { awsRead } from "./internal/aws-read.js";
 import { awsClients, type AwsClients } from "./internal/clients.js";
+import { describeNetworkAcls } from "./internal/describe-network-acls.js";
 import { dryRunCalls } from "./internal/dry-run.js";
 import { readInventory } from "./internal/read-inventory.js";
 import { revokeRules } from "./internal/revoke-rules.js";
@@ -52,8 +54,8 @@ export class AwsEstate implements InventoryReader, RuleWriter {
   }
 
   /**
-   * Reads the groups (all, or the options' `groupIds`), their inbound rules, the attached
-   * interfaces and the rule quota, as they stand now.
+   * Reads the groups (all, or the options' `groupIds`, with their `neighbours` when asked),
+   * their inbound rules, the attached interfaces and the rule quota, as they stand now.
    */
   async read(): Promise<Inventory> {
     this.region = await awsRead("resolving the AWS Region", () => this.clients.ec2.config.region());
@@ -61,10 +63,20 @@ export class AwsEstate implements InventoryReader, RuleWriter {
     const { inventory, quota } = await readInventory(this.clients, {
       pageSize: this.pageSize,
       ...(this.options.groupIds === undefined ? {} : { groupIds: this.options.groupIds }),
+      ...(this.options.neighbours === true ? { neighbours: true } : {}),
       ...(this.options.quota === undefined ? {} : { quota: this.options.quota }),
     });
     this.quota = quota;
     return inventory;
+  }
+
+  /**
+   * Every network ACL of the Region with its subnets and entries (DescribeNetworkAcls),
+   * as the exported estate's `network-acls.json` gives them, so a REJECT can be told
+   * apart as a NACL's or a group's. Live, the answer is always known.
+   */
+  readNetworkAcls(): Promise<readonly NetworkAcl[]> {
+    return describeNetworkAcls(this.clients.ec2);
   }
 
   /** Adds the rules with one AuthorizeSecurityGroupIngress; see {@link RuleWriter.authorise}. */

@@ -1,4 +1,10 @@
-import type { DryRunCall, GroupRuleChanges, InventoryReader, RuleWriter } from "@sg/aws-adapter";
+import type {
+  DryRunCall,
+  GroupRuleChanges,
+  InventoryReader,
+  NetworkAcl,
+  RuleWriter,
+} from "@sg/aws-adapter";
 
 /**
  * The estate a command reads and changes, live or exported, behind the same ports, with
@@ -10,6 +16,9 @@ export interface CommandEstate extends InventoryReader, RuleWriter {
 
   /** `command` followed by the flags that open this same estate, for printed commands. */
   commandLine(command: string): string;
+
+  /** The network ACLs, or `undefined` when an exported estate has no network-acls.json. */
+  readNetworkAcls(): Promise<readonly NetworkAcl[] | undefined>;
 
   /**
    * Asks the live estate whether each call of `changes` would be permitted, changing

@@ -12,6 +12,11 @@ import { openLocalEstate } from "./open-estate.js";
 export interface EstateScope {
   /** Read only these groups (the plan's, the manifest's); `--groups` otherwise. Live only. */
   readonly groupIds?: readonly string[];
+  /**
+   * With `groupIds`, read too the other groups of their interfaces and the interfaces of
+   * groups their rules reference: what decides whether a source is already admitted.
+   */
+  readonly neighbours?: boolean;
   /** Tags for every rule the command authorises, such as the plan digest. Live only. */
   readonly ruleTags?: Readonly<Record<string, string>>;
 }
@@ -50,6 +55,7 @@ export const openEstateFromFlags = async (
       revoke: (groupId, rules) => local.revoke(groupId, rules),
       describe: () => local.describe(),
       commandLine: (line) => `${line} --estate ${directory}`,
+      readNetworkAcls: () => local.readNetworkAcls(),
     };
   }
 
@@ -64,6 +70,8 @@ export const openEstateFromFlags = async (
     revoke: (groupId, rules) => live.revoke(groupId, rules),
     describe: () => live.describe(),
     commandLine: (line) => [line, ...reopen].join(" "),
+    readNetworkAcls: () =>
+      live.readNetworkAcls().catch((error: unknown) => Promise.reject(asCliError(error))),
     dryRun: (changes) => live.dryRun(changes),
   };
 };
@@ -80,6 +88,7 @@ const liveOptions = (flags: FlagValues, io: ConsoleIo, scope: EstateScope): AwsE
     ...(profile === undefined ? {} : { profile }),
     ...(quota === undefined ? {} : { quota: integerFlag(flags, "max-rules", 60, QUOTA_BOUNDS) }),
     ...(scope.groupIds === undefined && groupIds.length === 0 ? {} : { groupIds }),
+    ...(scope.neighbours === true ? { neighbours: true } : {}),
     ...(scope.ruleTags === undefined ? {} : { ruleTags: scope.ruleTags }),
     ...(Number.isInteger(attempts) && attempts > 0 ? { maxAttempts: attempts } : {}),
     log: (line) => io.err(line),

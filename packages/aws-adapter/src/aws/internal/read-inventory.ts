@@ -1,6 +1,8 @@
+import type { EC2Client } from "@aws-sdk/client-ec2";
 import { compareRules, type Inventory, type Rule } from "@sg/core";
 import type { SecurityGroupRuleEntry } from "../../internal/codecs/security-group-rules-file.js";
 import type { AwsClients } from "./clients.js";
+import { describeAroundGroups, type EstateListing } from "./describe-around-groups.js";
 import { describeGroups } from "./describe-groups.js";
 import { describeIngressRules } from "./describe-ingress-rules.js";
 import { describeInterfaces } from "./describe-interfaces.js";
@@ -12,6 +14,8 @@ import { rulesOf } from "./rules-of.js";
 export interface InventoryScope {
   readonly pageSize: number;
   readonly groupIds?: readonly string[];
+  /** With `groupIds`: their neighbours too (see {@link describeAroundGroups}). */
+  readonly neighbours?: boolean;
   readonly quota?: number;
 }
 
@@ -25,10 +29,10 @@ export const readInventory = async (
   { ec2, quotas }: AwsClients,
   scope: InventoryScope,
 ): Promise<{ readonly inventory: Inventory; readonly quota: RuleQuota }> => {
-  const [headings, entries, interfaces, quota] = await Promise.all([
-    describeGroups(ec2, scope.pageSize, scope.groupIds),
-    describeIngressRules(ec2, scope.pageSize, scope.groupIds),
-    describeInterfaces(ec2, scope.pageSize, scope.groupIds),
+  const [{ headings, entries, interfaces }, quota] = await Promise.all([
+    scope.neighbours === true && scope.groupIds !== undefined
+      ? describeAroundGroups(ec2, scope.pageSize, scope.groupIds)
+      : describeScope(ec2, scope.pageSize, scope.groupIds),
     ruleQuota(quotas, scope.quota),
   ]);
 
@@ -55,6 +59,20 @@ export const readInventory = async (
     },
     quota,
   };
+};
+
+/** The groups (all, or `groupIds`), their inbound rules and the interfaces they are on. */
+const describeScope = async (
+  ec2: EC2Client,
+  pageSize: number,
+  groupIds: readonly string[] | undefined,
+): Promise<EstateListing> => {
+  const [headings, entries, interfaces] = await Promise.all([
+    describeGroups(ec2, pageSize, groupIds),
+    describeIngressRules(ec2, pageSize, groupIds),
+    describeInterfaces(ec2, pageSize, groupIds),
+  ]);
+  return { headings, entries, interfaces };
 };
 
 /** The ids of the prefix lists the rules reference, each once. */

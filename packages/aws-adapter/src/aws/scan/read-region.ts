@@ -1,6 +1,6 @@
 import type { StaticCredentials } from "../aws-estate-options.js";
 import { AwsEstate } from "../aws-estate.js";
-import { describeNetworkAcls } from "./internal/describe-network-acls.js";
+import { describeNetworkAcls } from "../internal/describe-network-acls.js";
 import { ec2Client, type ClientSettings } from "./internal/scan-clients.js";
 import type { RegionEstate, ScanAccount } from "./scan-result.js";
 

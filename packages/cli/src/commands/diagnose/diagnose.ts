@@ -1,19 +1,18 @@
 import { LocalFileError } from "@sg/aws-adapter";
-import { diagnoseRejects, type RejectWindow } from "@sg/core";
+import { diagnoseRejects } from "@sg/core";
 import { inputError, usageError } from "../../cli/cli-error.js";
 import type { Command, FlagValues } from "../../cli/command.js";
 import type { ConsoleIo } from "../../cli/console-io.js";
 import { ExitCode } from "../../cli/exit-codes.js";
 import { booleanFlag, integerFlag, stringFlag, timeFlag } from "../../cli/flag-values.js";
-import { readArtefact, writeArtefact } from "../../artefacts/artefact-file.js";
+import { readArtefact } from "../../artefacts/artefact-file.js";
+import { writeEvidenceBase } from "../../artefacts/write-evidence-base.js";
 import { EVIDENCE_BASE, evidenceBaseCodec } from "../../artefacts/evidence-base.js";
 import { mergeFindings } from "../../evidence/merge-findings.js";
 import { readRejects } from "../../evidence/read-rejects.js";
 import { formatCount, formatTime } from "../../report/numbers.js";
 import { diagnoseReport, findingJson } from "./diagnose-report.js";
 import { diagnoseSources } from "./diagnose-sources.js";
-
-const HOUR = 3_600;
 
 /** What to do about the findings, depending on whether they were just merged. */
 const nextSteps = (merged: boolean): string[] => [
@@ -23,7 +22,7 @@ const nextSteps = (merged: boolean): string[] => [
       "apply again; the new plan keeps these sources admitted."
     : "To admit them for good: diagnose --approved approved.json --merge, revert the apply " +
       "that tightened, then plan and apply again.",
-  "To restore connectivity now: sg-tightener extend with the same --flow-logs and --estate.",
+  "To restore connectivity now: sg-tightener extend with the same flow-log and estate flags.",
 ];
 
 /** `sg-tightener diagnose`: what the REJECTs say tightening (or a missing rule) blocked. */
@@ -33,6 +32,10 @@ export const diagnoseCommand: Command = {
   synopsis: [
     "sg-tightener diagnose --flow-logs PATH... --estate DIR [--hours 24] [--now ISO] " +
       "[--approved approved.json --merge] [--json]",
+    "sg-tightener diagnose --log-group NAME [--log-format FORMAT] [--region R] [--profile P] " +
+      "[--hours 24] [--now ISO] [--approved approved.json --merge] [--json]",
+    "sg-tightener diagnose --s3 s3://BUCKET/PREFIX [--accounts IDS] [--regions RS] " +
+      "[--region R] [--profile P] [--hours 24] [--now ISO] [--approved approved.json --merge]",
   ],
   flags: {
     "flow-logs": {
@@ -41,16 +44,57 @@ export const diagnoseCommand: Command = {
       value: "PATH",
       description: "Flow-log files or folders as delivered to S3 (gzip or text); repeatable.",
     },
+    "log-group": {
+      type: "string",
+      value: "NAME",
+      description: "Read the flow log delivered to this CloudWatch Logs group, live.",
+    },
+    s3: {
+      type: "string",
+      value: "URL",
+      description: "Read flow logs delivered to S3 under s3://BUCKET/PREFIX (above AWSLogs/).",
+    },
+    "log-format": {
+      type: "string",
+      value: "FORMAT",
+      description:
+        "The log group's flow-log format as describe-flow-logs prints it " +
+        "(default: the version 2 format).",
+    },
+    accounts: {
+      type: "string",
+      multiple: true,
+      value: "IDS",
+      description: "With --s3: the accounts to read (default: every account found).",
+    },
+    regions: {
+      type: "string",
+      multiple: true,
+      value: "REGIONS",
+      description: "With --s3: the Regions to read (default: every Region found).",
+    },
     estate: {
       type: "string",
       value: "DIR",
-      description: "An estate exported with the AWS CLI; network-acls.json adds NACL labels.",
+      description:
+        "With --flow-logs: an estate exported with the AWS CLI (network-acls.json " +
+        "adds NACL labels).",
+    },
+    region: {
+      type: "string",
+      value: "REGION",
+      description: "The live account's Region (default: AWS_REGION, else the profile's).",
+    },
+    profile: {
+      type: "string",
+      value: "NAME",
+      description: "The AWS profile whose credentials and Region to use (default chain if absent).",
     },
     hours: { type: "string", value: "N", description: "Hours of REJECTs to read (default 24)." },
     now: {
       type: "string",
       value: "ISO",
-      description: "The end of the window (default: the newest record read).",
+      description: "The end of the window (default: the newest record; live, the current time).",
     },
     approved: { type: "string", value: "FILE", description: "The evidence base, for --merge." },
     merge: {
@@ -65,6 +109,11 @@ export const diagnoseCommand: Command = {
       "source that no current inbound rule of the destination interface's groups admits on " +
       "that protocol and port. The NACL column says whether the subnet's network ACL would " +
       "deny it anyway (then no group change helps); it is unknown without network-acls.json.",
+    "Offline, --flow-logs goes with --estate DIR. Live, --log-group or --s3 names the flow " +
+      "logs, read for the window only (ending now without --now), and the account's groups, " +
+      "interfaces and network ACLs (DescribeNetworkAcls) are read with the default " +
+      "credential chain (or --profile) in --region; AWS_ENDPOINT_URL and " +
+      "AWS_ENDPOINT_URL_<SERVICE> are honoured. The IAM policy is docs/iam/diagnose.json.",
     "The loop: diagnose --approved approved.json --merge, then revert the apply that " +
       "tightened (the broad rules come back), then plan and apply again: the new plan keeps " +
       "the merged sources admitted. To restore connectivity at once instead, use extend.",
@@ -81,12 +130,8 @@ const diagnose = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => 
     throw usageError("sg-tightener diagnose: --merge needs --approved approved.json");
   }
 
-  const span: RejectWindow =
-    now === undefined
-      ? { kind: "trailing", seconds: hours * HOUR }
-      : { kind: "fixed", window: { from: now - hours * HOUR, to: now } };
-  const sources = await diagnoseSources(flags, span.kind === "fixed" ? span.window : undefined);
-  const reading = await readRejects(sources.flowLogs, span, (records) =>
+  const sources = await diagnoseSources(flags, io, { hours, now });
+  const reading = await readRejects(sources.flowLogs, sources.span, (records) =>
     io.status(`diagnose: ${formatCount(records)} records read`),
   ).catch((error: unknown) => {
     if (error instanceof LocalFileError) throw inputError(error.message);
@@ -110,7 +155,7 @@ const diagnose = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => 
       window: reading.window,
       records: reading.records,
     });
-    if (next !== base) await writeArtefact(approvedPath, evidenceBaseCodec.encode(next));
+    if (next !== base) await writeEvidenceBase(approvedPath, next);
     const added = next.entries.length - base.entries.length;
     merged = { approved: approvedPath, added, already: next === base };
   }

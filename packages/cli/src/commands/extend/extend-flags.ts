@@ -1,7 +1,11 @@
 import { DEFAULT_MAX_GROUPS } from "@sg/core";
 import type { FlagSpec } from "../../cli/command.js";
+import { ESTATE_FLAGS } from "../../estate/estate-flags.js";
 
-/** extend's flags: the sources, the scope, the collapse, the ceiling and public sources. */
+/**
+ * extend's flags: the sources (offline or live), the scope, the collapse, the ceiling and
+ * public sources.
+ */
 export const EXTEND_FLAGS: Readonly<Record<string, FlagSpec>> = {
   "flow-logs": {
     type: "string",
@@ -9,15 +13,40 @@ export const EXTEND_FLAGS: Readonly<Record<string, FlagSpec>> = {
     value: "PATH",
     description: "Flow-log files or folders as delivered to S3 (gzip or text); repeatable.",
   },
+  "log-group": {
+    type: "string",
+    value: "NAME",
+    description: "Read the flow log delivered to this CloudWatch Logs group, live.",
+  },
+  s3: {
+    type: "string",
+    value: "URL",
+    description: "Read flow logs delivered to S3 under s3://BUCKET/PREFIX (above AWSLogs/).",
+  },
+  "log-format": {
+    type: "string",
+    value: "FORMAT",
+    description:
+      "The log group's flow-log format as describe-flow-logs prints it " +
+      "(default: the version 2 format).",
+  },
+  accounts: {
+    type: "string",
+    multiple: true,
+    value: "IDS",
+    description: "With --s3: the accounts to read (default: every account found).",
+  },
+  regions: {
+    type: "string",
+    multiple: true,
+    value: "REGIONS",
+    description: "With --s3: the Regions to read (default: every Region found).",
+  },
+  ...ESTATE_FLAGS,
   estate: {
     type: "string",
     value: "DIR",
-    description: "An estate exported with the AWS CLI; network-acls.json is honoured.",
-  },
-  "max-rules": {
-    type: "string",
-    value: "N",
-    description: "The exported estate's inbound rule quota per group (default 60).",
+    description: "With --flow-logs: an estate exported with the AWS CLI (NACLs honoured).",
   },
   groups: {
     type: "string",
@@ -29,7 +58,7 @@ export const EXTEND_FLAGS: Readonly<Record<string, FlagSpec>> = {
   now: {
     type: "string",
     value: "ISO",
-    description: "The end of the window (default: the newest record read).",
+    description: "The end of the window (default: the newest record; live, the current time).",
   },
   tolerance: {
     type: "string",
@@ -53,8 +82,10 @@ export const EXTEND_FLAGS: Readonly<Record<string, FlagSpec>> = {
   },
   "ip-ranges": {
     type: "string",
-    value: "FILE",
-    description: "AWS's ip-ranges.json (with --include-public).",
+    value: "FILE|URL",
+    description:
+      "With --include-public: AWS's ip-ranges.json, saved or at an http(s) URL (default, " +
+      "live only: downloaded from ip-ranges.amazonaws.com).",
   },
   "no-aws-summarise": {
     type: "boolean",

@@ -1,6 +1,6 @@
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { LocalFileError } from "@sg/aws-adapter";
-import { DEFAULT_MAX_GROUPS, planExtension, type RejectWindow } from "@sg/core";
+import { DEFAULT_MAX_GROUPS, planExtension } from "@sg/core";
 import { CliError, inputError, usageError } from "../../cli/cli-error.js";
 import type { Command, FlagValues } from "../../cli/command.js";
 import type { ConsoleIo } from "../../cli/console-io.js";
@@ -23,7 +23,8 @@ import { EXTEND_FLAGS } from "./extend-flags.js";
 import { extendReport, refusalOf } from "./extend-report.js";
 import { extendSources } from "./extend-sources.js";
 
-const HOUR = 3_600;
+/** The tag on every rule extend adds live: the manifest's file name, to trace the run. */
+const EXTEND_TAG = "sg-tightener:extend";
 
 /** `sg-tightener extend`: break-glass, strictly additive rules for what is being REJECTed. */
 export const extendCommand: Command = {
@@ -33,6 +34,11 @@ export const extendCommand: Command = {
     "sg-tightener extend --flow-logs PATH... --estate DIR [--groups sg-a,sg-b] [--hours 24] " +
       "[--now ISO] [--tolerance 0.5] [--ports 443,5432] [--max-groups 20] " +
       "[--include-public --ip-ranges FILE [--no-aws-summarise]] [--dry-run] [--manifest-dir DIR]",
+    "sg-tightener extend --log-group NAME [--log-format FORMAT] [--region R] [--profile P] " +
+      "[--groups sg-a,sg-b] [--hours 24] [--tolerance 0.5] [--ports 443,5432] " +
+      "[--include-public [--ip-ranges FILE|URL]] … (as above)",
+    "sg-tightener extend --s3 s3://BUCKET/PREFIX [--accounts IDS] [--regions RS] " +
+      "[--region R] [--profile P] [--groups sg-a,sg-b] [--hours 24] … (as above)",
   ],
   flags: EXTEND_FLAGS,
   details: [
@@ -44,14 +50,26 @@ export const extendCommand: Command = {
       "block; each group gets at most the rules its quota leaves free, busiest first, and is " +
       "told to run compact when that is not enough. Attempts the subnet's NACL denies are " +
       "reported, not admitted.",
-    "With --include-public, public sources are classified against ip-ranges.json: inside a " +
-      "managed service's prefix (Route 53 health checks, …) the prefix is admitted once, " +
-      "described with its service and Region; EC2 space and addresses outside AWS are " +
-      "admitted as /32s; space listed only under AMAZON is never admitted. " +
-      "--no-aws-summarise admits every public source as a /32.",
+    "With --include-public, public sources are classified against AWS's ip-ranges.json, " +
+      "read from --ip-ranges FILE or URL or, live only, downloaded fresh from " +
+      "https://ip-ranges.amazonaws.com/ip-ranges.json (TLS verified, 30 s at most; a failed " +
+      "download is exit 3; offline nothing is downloaded). Inside a managed service's " +
+      "prefix (Route 53 health checks, …) the prefix is admitted once, described with its " +
+      "service and Region; EC2 space and addresses outside AWS are admitted as /32s; space " +
+      "listed only under AMAZON is never admitted. --no-aws-summarise admits every public " +
+      "source as a /32.",
     "Writes a manifest like apply's: 'sg-tightener revert --manifest FILE' undoes it, and " +
       "folding it into the evidence base keeps what it opened through the next plan. " +
+      "Live, each new rule is tagged sg-tightener:extend=<manifest file name>. " +
       "Exit code 11: refused, more groups than --max-groups would change.",
+    "Offline, --flow-logs goes with --estate DIR. Live, --log-group or --s3 names the flow " +
+      "logs, read for the window only (ending now without --now), and the account's groups, " +
+      "interfaces and network ACLs are read, and the rules authorised, with the default " +
+      "credential chain (or --profile) in --region; AWS_ENDPOINT_URL and " +
+      "AWS_ENDPOINT_URL_<SERVICE> are honoured. Live with --groups, only those groups, the " +
+      "other groups of their interfaces and the interfaces of groups their rules reference " +
+      "are read: all that decides what is already admitted. The IAM policy is " +
+      "docs/iam/extend.json.",
   ],
   run: async (flags, _positionals, io) => extend(flags, io),
 };
@@ -80,12 +98,20 @@ const extend = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
     }
   }
 
-  const span: RejectWindow =
-    now === undefined
-      ? { kind: "trailing", seconds: hours * HOUR }
-      : { kind: "fixed", window: { from: now - hours * HOUR, to: now } };
-  const sources = await extendSources(flags, io, span.kind === "fixed" ? span.window : undefined);
-  const reading = await readRejects(sources.flowLogs, span, (records) =>
+  const groupIds = listFlag(flags, "groups");
+  const startedAt = Math.floor(io.now().getTime() / 1000);
+  const manifestDir = stringFlag(flags, "manifest-dir") ?? ".";
+  const manifestPath = join(manifestDir, manifestFileName("extend-manifest", startedAt));
+  const sources = await extendSources(
+    flags,
+    io,
+    { hours, now },
+    {
+      ...(groupIds.length === 0 ? {} : { groupIds, neighbours: true }),
+      ruleTags: { [EXTEND_TAG]: basename(manifestPath) },
+    },
+  );
+  const reading = await readRejects(sources.flowLogs, sources.span, (records) =>
     io.status(`extend: ${formatCount(records)} records read`),
   ).catch((error: unknown) => {
     if (error instanceof LocalFileError) throw inputError(error.message);
@@ -96,7 +122,6 @@ const extend = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
   }
 
   const inventory = await sources.estate.read();
-  const groupIds = listFlag(flags, "groups");
   const unknown = groupIds.filter((id) => !inventory.groups.some((g) => g.groupId === id));
   if (unknown.length > 0) {
     throw inputError(
@@ -105,7 +130,6 @@ const extend = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
     );
   }
 
-  const startedAt = Math.floor(io.now().getTime() / 1000);
   const nacls = await sources.nacls();
   const extension = planExtension(inventory, reading.attempts, {
     tolerance,
@@ -134,8 +158,6 @@ const extend = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
     return ExitCode.ok;
   }
 
-  const manifestDir = stringFlag(flags, "manifest-dir") ?? ".";
-  const manifestPath = join(manifestDir, manifestFileName("extend-manifest", startedAt));
   const journal = new Journal(manifestPath, {
     command: "extend",
     estate: sources.estate.describe(),

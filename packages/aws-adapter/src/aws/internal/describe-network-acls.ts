@@ -1,17 +1,17 @@
 import { DescribeNetworkAclsCommand, type EC2Client } from "@aws-sdk/client-ec2";
 import { isRight } from "fp-ts/lib/Either.js";
-import { networkAclsFile } from "../../../internal/codecs/network-acls-file.js";
-import { formatDecodeErrors } from "../../../local/format-decode-errors.js";
-import { networkAclOf } from "../../../local/internal/network-acl-of.js";
-import type { NetworkAcl } from "../../../local/network-acl.js";
-import { allPages } from "../../internal/all-pages.js";
-import { awsRead, responseFailure } from "../../internal/aws-read.js";
+import { networkAclsFile } from "../../internal/codecs/network-acls-file.js";
+import { formatDecodeErrors } from "../../local/format-decode-errors.js";
+import { networkAclOf } from "../../local/internal/network-acl-of.js";
+import type { NetworkAcl } from "../../local/network-acl.js";
+import { allPages } from "./all-pages.js";
+import { awsRead, responseFailure } from "./aws-read.js";
 
 const PAGE_SIZE = 1000;
 
 /**
  * Every network ACL of the Region, every page, decoded with the same codec as an exported
- * `network-acls.json` so live and offline scans label the same entries the same way.
+ * `network-acls.json` so live and offline reads label the same entries the same way.
  */
 export const describeNetworkAcls = async (ec2: EC2Client): Promise<NetworkAcl[]> => {
   const acls = await allPages("DescribeNetworkAcls", async (NextToken) => {
