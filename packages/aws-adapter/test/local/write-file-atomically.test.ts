@@ -65,6 +65,20 @@ describe("writeFileAtomically", () => {
     },
   );
 
+  test.prop(
+    [fc.array(fc.oneof(fc.string({ unit: "binary" }), fc.uint8Array()), { maxLength: 30 })],
+    { numRuns: 50 },
+  )("should write text pieces as UTF-8 and byte pieces as they are, in order", async (pieces) => {
+    const path = join(await temporaryFolder(), "approved.json");
+
+    await writeFileAtomically(path, pieces);
+
+    const expected = pieces.map((piece) =>
+      typeof piece === "string" ? Buffer.from(piece, "utf8") : Buffer.from(piece),
+    );
+    expect(await readFile(path)).toEqual(Buffer.concat(expected));
+  });
+
   it("should keep a surrogate pair whole when a batch ends between its halves", async () => {
     const path = join(await temporaryFolder(), "approved.json");
     const pieces = ["x".repeat(300_000) + "\uD83D", "\uDE00 tail"];

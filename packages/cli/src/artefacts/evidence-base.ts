@@ -2,7 +2,7 @@ import type { EvidenceEntry, Provenance, TimeWindow } from "@sg/core";
 import * as t from "io-ts";
 import type { ArtefactKind } from "./artefact-file.js";
 import { count, ipv4Text, isoTime } from "./codecs.js";
-import { EntryLine } from "./internal/entry-line.js";
+import { EntryBytes } from "./internal/entry-bytes.js";
 
 /** The approved.json artefact: its name, version and flag. */
 export const EVIDENCE_BASE: ArtefactKind = {
@@ -93,15 +93,20 @@ export interface EvidenceBaseToWrite {
   readonly entries: Iterable<EvidenceEntry>;
 }
 
-const ENTRIES_PER_PIECE = 4096;
+/** The size of each piece of entries; a piece is handed on when it might not hold the next. */
+const PIECE_BYTES = 1 << 20;
+const FIRST_LINE = Buffer.from("\n    ", "latin1");
+const NEXT_LINE = Buffer.from(",\n    ", "latin1");
 
 /**
- * approved.json as text, in pieces: the head as indented JSON, then one entry per line.
- * A base of millions of entries is written without ever being one string (V8 caps a string
- * near 512 MiB) or one array of encoded objects, and a diff of two bases reads as one line
- * per tuple. {@link evidenceBaseCodec} decodes the text back.
+ * approved.json in pieces: the head as indented JSON text, then its entries one per line
+ * as UTF-8 bytes. A base of millions of entries is written without ever being one string
+ * (V8 caps a string near 512 MiB) or one array of encoded objects, and a diff of two bases
+ * reads as one line per tuple. {@link evidenceBaseCodec} decodes the text back.
  */
-export function* evidenceBaseText(base: EvidenceBaseToWrite): Generator<string, void, undefined> {
+export function* evidenceBasePieces(
+  base: EvidenceBaseToWrite,
+): Generator<string | Uint8Array, void, undefined> {
   const head = JSON.stringify(
     {
       format: EVIDENCE_BASE.format,
@@ -114,16 +119,23 @@ export function* evidenceBaseText(base: EvidenceBaseToWrite): Generator<string, 
   );
   yield `${head.slice(0, -2)},\n  "entries": [`;
 
-  const line = new EntryLine();
-  let lines: string[] = [];
+  const entry = new EntryBytes();
+  let piece = Buffer.allocUnsafe(PIECE_BYTES);
+  let at = 0;
   let written = 0;
-  for (const entry of base.entries) {
-    lines.push(`${written === 0 ? "" : ","}\n    ${line.format(entry)}`);
-    written += 1;
-    if (lines.length === ENTRIES_PER_PIECE) {
-      yield lines.join("");
-      lines = [];
+  for (const one of base.entries) {
+    const line = written === 0 ? FIRST_LINE : NEXT_LINE;
+    const room = line.length + entry.roomFor(one);
+    if (at + room > piece.length) {
+      yield piece.subarray(0, at);
+      piece = Buffer.allocUnsafe(Math.max(PIECE_BYTES, room));
+      at = 0;
     }
+
+    piece.set(line, at);
+    at = entry.write(one, piece, at + line.length);
+    written += 1;
   }
-  yield `${lines.join("")}${written === 0 ? "" : "\n  "}]\n}\n`;
+  yield piece.subarray(0, at);
+  yield written === 0 ? "]\n}\n" : "\n  ]\n}\n";
 }

@@ -5,9 +5,9 @@ import { writePieces } from "./write-pieces.js";
 
 /**
  * A file's text: one string, or pieces written in order and never joined, for documents
- * longer than the longest string V8 can hold.
+ * longer than the longest string V8 can hold. A piece is text, written as UTF-8, or bytes.
  */
-export type FileContent = string | Iterable<string>;
+export type FileContent = string | Iterable<string | Uint8Array>;
 
 /** One file to write: its final path and its text. */
 export interface FileText {

@@ -1,10 +1,10 @@
 import { fc, test } from "@fast-check/vitest";
 import type { EvidenceEntry } from "@sg/core";
 import { isRight } from "fp-ts/lib/Either.js";
-import { describe, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   evidenceBaseCodec,
-  evidenceBaseText,
+  evidenceBasePieces,
   type EvidenceBase,
 } from "../../src/artefacts/evidence-base.js";
 
@@ -47,11 +47,19 @@ const base: fc.Arbitrary<EvidenceBase> = fc.record({
   ),
 });
 
+/** The document the pieces spell: text pieces as UTF-8, byte pieces as they are. */
+const textOf = (base: EvidenceBase): string =>
+  Buffer.concat(
+    [...evidenceBasePieces(base)].map((piece) =>
+      typeof piece === "string" ? Buffer.from(piece, "utf8") : piece,
+    ),
+  ).toString("utf8");
+
 describe("approved.json written in pieces", () => {
   test.prop([base], { numRuns: 12 })(
     "should be the document the codec encodes, and decode back to the same base",
     (written) => {
-      const text = [...evidenceBaseText(written)].join("");
+      const text = textOf(written);
       const document: unknown = JSON.parse(text);
 
       expect(document).toEqual(JSON.parse(JSON.stringify(evidenceBaseCodec.encode(written))));
@@ -63,7 +71,7 @@ describe("approved.json written in pieces", () => {
   test.prop([base], { numRuns: 6 })(
     "should put each entry on a line of its own and end with one line feed",
     (written) => {
-      const lines = [...evidenceBaseText(written)].join("").split("\n");
+      const lines = textOf(written).split("\n");
 
       const entryLines = lines.filter((line) => line.startsWith('    {"interfaceId"'));
       expect(entryLines).toHaveLength(written.entries.length);
@@ -71,6 +79,42 @@ describe("approved.json written in pieces", () => {
       expect(lines.at(-2)).toBe("}");
     },
   );
+
+  it("should give an entry longer than a piece a piece of its own", () => {
+    const long = `eni-${"é".repeat(1 << 20)}`;
+    const written: EvidenceBase = {
+      window: { from: 0, to: 1 },
+      origins: [],
+      entries: [
+        {
+          interfaceId: "eni-a",
+          destination: 1,
+          protocol: 6,
+          port: 443,
+          source: 2,
+          firstSeen: 0,
+          lastSeen: 1,
+          count: 1,
+          provenance: ["flow-logs"],
+        },
+        {
+          interfaceId: long,
+          destination: 1,
+          protocol: 6,
+          port: 443,
+          source: 2,
+          firstSeen: 0,
+          lastSeen: 1,
+          count: 1,
+          provenance: ["flow-logs", "extend"],
+        },
+      ],
+    };
+
+    const decoded = evidenceBaseCodec.decode(JSON.parse(textOf(written)));
+
+    expect(isRight(decoded) && decoded.right).toEqual(written);
+  });
 
   test.prop([fc.array(entry, { minLength: 1, maxLength: 3 })], { numRuns: 10 })(
     "should draw the entries only as it is read, so a stream of them is never held whole",
@@ -82,7 +126,7 @@ describe("approved.json written in pieces", () => {
           yield one;
         }
       }
-      const pieces = evidenceBaseText({
+      const pieces = evidenceBasePieces({
         window: { from: 0, to: 1 },
         origins: [],
         entries: stream(),
