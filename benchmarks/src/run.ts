@@ -1,6 +1,6 @@
 /**
  * Measures, in one run on the same files: the decompression floor (`gzip -dc`, `pigz -dc`
- * on every core), DuckDB's distinct-tuple query on every core, and the built
+ * and Node's own zlib on every core), DuckDB's distinct-tuple query on every core, and the built
  * `sg-tightener analyse` command, the whole of it, approved.json written. Each is run
  * `--repeat` times, round-robin, and reported by its median. Prints a Markdown table and
  * the ratios the targets are stated in. Generate the files first with generate.ts.
@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { flowLogFolder } from "./internal/flow-log-folder.js";
 import { measureCli } from "./internal/measure-analyse.js";
 import { measureDuckDb } from "./internal/measure-duckdb.js";
+import { measureNodeInflate } from "./internal/measure-node-inflate.js";
 import {
   hasCommand,
   loadAverage,
@@ -46,6 +47,7 @@ log(`${files.length} files, ${(gzipBytes / 1e6).toFixed(0)} MB gzip; load ${load
 await timeCommand("cat", files);
 
 const PIGZ = `pigz -dc -p ${cores}`;
+const NODE_ZLIB = `Node zlib inflate (${cores} streams)`;
 const DUCKDB = `DuckDB (${cores} threads)`;
 const CLI = "sg-tightener analyse (built CLI)";
 const times = new Map<string, Timing[]>();
@@ -65,6 +67,7 @@ let records = 0;
 for (let round = 0; round < Number(values.repeat); round += 1) {
   await tool("gzip -dc (1 core)", "gzip", ["-dc", ...files]);
   await tool(PIGZ, "pigz", ["-dc", "-p", String(cores), ...files]);
+  record(NODE_ZLIB, await measureNodeInflate(files, cores));
 
   const duck = await measureDuckDb(folder, cores);
   record(DUCKDB, duck);
@@ -78,7 +81,7 @@ for (let round = 0; round < Number(values.repeat); round += 1) {
 
 const median = (samples: readonly Timing[]): Timing =>
   [...samples].sort((a, b) => a.seconds - b.seconds)[Math.floor(samples.length / 2)]!;
-const names = ["gzip -dc (1 core)", PIGZ, DUCKDB, CLI];
+const names = ["gzip -dc (1 core)", PIGZ, NODE_ZLIB, DUCKDB, CLI];
 const rows: Measurement[] = names.map((name) => {
   const samples = times.get(name);
   if (samples === undefined) return { name, skipped: skipped.get(name) ?? "not run" };
@@ -97,6 +100,7 @@ process.stdout.write(
     [
       [CLI, DUCKDB],
       [CLI, PIGZ],
+      [CLI, NODE_ZLIB],
       [CLI, "gzip -dc (1 core)"],
     ]
       .map(([a, b]) => ratio(rows, a!, b!))
