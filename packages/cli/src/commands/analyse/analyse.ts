@@ -32,6 +32,7 @@ import {
 import { readChosenSource } from "./read-chosen-source.js";
 import type { EvidenceReading } from "./read-evidence.js";
 import { readProgress } from "./read-progress.js";
+import { FLOW_LOG_SOURCE_FLAGS } from "../../evidence/flow-log-source-flags.js";
 
 const DAY = 86_400;
 
@@ -47,41 +48,7 @@ export const analyseCommand: Command = {
       "--out approved.json",
   ],
   flags: {
-    "flow-logs": {
-      type: "string",
-      multiple: true,
-      value: "PATH",
-      description: "Flow-log files or folders as delivered to S3 (gzip or text); repeatable.",
-    },
-    "log-group": {
-      type: "string",
-      value: "NAME",
-      description: "Read the flow log delivered to this CloudWatch Logs group.",
-    },
-    s3: {
-      type: "string",
-      value: "URL",
-      description: "Read flow logs delivered to S3 under s3://BUCKET/PREFIX (above AWSLogs/).",
-    },
-    "log-format": {
-      type: "string",
-      value: "FORMAT",
-      description:
-        "The log group's flow-log format as describe-flow-logs prints it " +
-        "(default: the version 2 format).",
-    },
-    accounts: {
-      type: "string",
-      multiple: true,
-      value: "IDS",
-      description: "With --s3: the accounts to read (default: every account found).",
-    },
-    regions: {
-      type: "string",
-      multiple: true,
-      value: "REGIONS",
-      description: "With --s3: the Regions to read (default: every Region found).",
-    },
+    ...FLOW_LOG_SOURCE_FLAGS,
     region: { type: "string", value: "REGION", description: "The AWS Region to call." },
     profile: { type: "string", value: "NAME", description: "The AWS CLI profile to use." },
     workers: {

@@ -13,6 +13,7 @@ import { readRejects } from "../../evidence/read-rejects.js";
 import { formatCount, formatTime } from "../../report/numbers.js";
 import { diagnoseReport, findingJson } from "./diagnose-report.js";
 import { diagnoseSources } from "./diagnose-sources.js";
+import { FLOW_LOG_SOURCE_FLAGS } from "../../evidence/flow-log-source-flags.js";
 
 /** What to do about the findings, depending on whether they were just merged. */
 const nextSteps = (merged: boolean): string[] => [
@@ -38,41 +39,7 @@ export const diagnoseCommand: Command = {
       "[--region R] [--profile P] [--hours 24] [--now ISO] [--approved approved.json --merge]",
   ],
   flags: {
-    "flow-logs": {
-      type: "string",
-      multiple: true,
-      value: "PATH",
-      description: "Flow-log files or folders as delivered to S3 (gzip or text); repeatable.",
-    },
-    "log-group": {
-      type: "string",
-      value: "NAME",
-      description: "Read the flow log delivered to this CloudWatch Logs group, live.",
-    },
-    s3: {
-      type: "string",
-      value: "URL",
-      description: "Read flow logs delivered to S3 under s3://BUCKET/PREFIX (above AWSLogs/).",
-    },
-    "log-format": {
-      type: "string",
-      value: "FORMAT",
-      description:
-        "The log group's flow-log format as describe-flow-logs prints it " +
-        "(default: the version 2 format).",
-    },
-    accounts: {
-      type: "string",
-      multiple: true,
-      value: "IDS",
-      description: "With --s3: the accounts to read (default: every account found).",
-    },
-    regions: {
-      type: "string",
-      multiple: true,
-      value: "REGIONS",
-      description: "With --s3: the Regions to read (default: every Region found).",
-    },
+    ...FLOW_LOG_SOURCE_FLAGS,
     estate: {
       type: "string",
       value: "DIR",

@@ -1,47 +1,14 @@
 import { DEFAULT_MAX_GROUPS } from "@sg/core";
 import type { FlagSpec } from "../../cli/command.js";
 import { ESTATE_FLAGS } from "../../estate/estate-flags.js";
+import { FLOW_LOG_SOURCE_FLAGS } from "../../evidence/flow-log-source-flags.js";
 
 /**
  * extend's flags: the sources (offline or live), the scope, the collapse, the ceiling and
  * public sources.
  */
 export const EXTEND_FLAGS: Readonly<Record<string, FlagSpec>> = {
-  "flow-logs": {
-    type: "string",
-    multiple: true,
-    value: "PATH",
-    description: "Flow-log files or folders as delivered to S3 (gzip or text); repeatable.",
-  },
-  "log-group": {
-    type: "string",
-    value: "NAME",
-    description: "Read the flow log delivered to this CloudWatch Logs group, live.",
-  },
-  s3: {
-    type: "string",
-    value: "URL",
-    description: "Read flow logs delivered to S3 under s3://BUCKET/PREFIX (above AWSLogs/).",
-  },
-  "log-format": {
-    type: "string",
-    value: "FORMAT",
-    description:
-      "The log group's flow-log format as describe-flow-logs prints it " +
-      "(default: the version 2 format).",
-  },
-  accounts: {
-    type: "string",
-    multiple: true,
-    value: "IDS",
-    description: "With --s3: the accounts to read (default: every account found).",
-  },
-  regions: {
-    type: "string",
-    multiple: true,
-    value: "REGIONS",
-    description: "With --s3: the Regions to read (default: every Region found).",
-  },
+  ...FLOW_LOG_SOURCE_FLAGS,
   ...ESTATE_FLAGS,
   estate: {
     type: "string",
