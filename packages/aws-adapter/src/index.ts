@@ -77,6 +77,7 @@ export type { DryRunCall, GroupRuleChanges } from "./aws/group-rule-changes.js";
 export * from "./aws/scan/index.js";
 
 export { flowLogPaths, type SkipCounts } from "./local/internal/flow-log-paths.js";
+export { isParquetFile } from "./local/internal/file-lines.js";
 
 export {
   athenaEvidence,

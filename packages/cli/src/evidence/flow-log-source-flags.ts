@@ -10,7 +10,8 @@ export const FLOW_LOG_SOURCE_FLAGS: Readonly<Record<string, FlagSpec>> = {
     type: "string",
     multiple: true,
     value: "PATH",
-    description: "Flow-log files or folders as delivered to S3 (gzip or text); repeatable.",
+    description:
+      "Flow-log files or folders as delivered to S3 (gzip, text or Parquet); repeatable.",
   },
   "log-group": {
     type: "string",

@@ -1,7 +1,7 @@
 import type { FlowLogLine } from "../../../ports/flow-log-source.js";
 import type { FlowLogObject } from "./open-object.js";
 import { corruptParquet, objectFailure } from "./object-failure.js";
-import { parquetLines } from "./parquet-lines.js";
+import { parquetLines } from "../../../internal/parquet-lines.js";
 import { streamLines } from "./stream-lines.js";
 
 /**

@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
-import { parquetLines } from "../../../../src/aws/flow-logs/internal/parquet-lines.js";
+import { parquetLines } from "../../src/internal/parquet-lines.js";
 
 const linesOf = async (buffer: ArrayBuffer): Promise<string[]> => {
   const lines: string[] = [];
