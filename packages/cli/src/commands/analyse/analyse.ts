@@ -28,7 +28,7 @@ import {
   chooseFlowLogSource,
   type ChosenSource,
   type SourceTally,
-} from "./flow-log-source-choice.js";
+} from "../../evidence/flow-log-source-choice.js";
 import { readChosenSource } from "./read-chosen-source.js";
 import type { EvidenceReading } from "./read-evidence.js";
 import { readProgress } from "./read-progress.js";
@@ -149,10 +149,10 @@ const analyse = async (flags: FlagValues, io: ConsoleIo): Promise<ExitCode> => {
   if (aggregating) return aggregated(flags, io, window, previous, out);
 
   const progress = readProgress(io);
-  const origins = chooseFlowLogSource(flags, window, io, progress.live);
+  const origins = chooseFlowLogSource("analyse", flags, window, io, progress.live);
   origins.close();
   const due = previous === undefined ? window : windowToRead(previous, origins.origins, window);
-  const chosen = chooseFlowLogSource(flags, due, io, progress.live);
+  const chosen = chooseFlowLogSource("analyse", flags, due, io, progress.live);
   const workers = integerFlag(flags, "workers", availableParallelism(), { min: 1, max: 256 });
   const { reading, tally } = await readChosenSource(chosen, due, progress.records, workers)
     .catch((error: unknown) => {

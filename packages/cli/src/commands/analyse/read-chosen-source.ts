@@ -1,6 +1,5 @@
-import { flowLogPaths, isParquetFile } from "@sg/aws-adapter";
 import type { TimeWindow } from "@sg/core";
-import type { ChosenSource, SourceTally } from "./flow-log-source-choice.js";
+import type { ChosenSource, SourceTally } from "../../evidence/flow-log-source-choice.js";
 import { readEvidence, type EvidenceReading } from "./read-evidence.js";
 import { readLocalEvidence } from "./read-local-evidence.js";
 
@@ -13,8 +12,7 @@ export interface SourceReading {
 /**
  * Reads the chosen source for `window`. Local files are read on every core (`workers`
  * threads), as bytes, by {@link readLocalEvidence}; CloudWatch Logs and S3 stream through
- * the line parser, where the network, not the parser, sets the pace. So do local files
- * among which one is Parquet: the workers read text and gzip only.
+ * the line parser, where the network, not the parser, sets the pace.
  */
 export const readChosenSource = async (
   chosen: ChosenSource,
@@ -22,7 +20,7 @@ export const readChosenSource = async (
   progress: (records: number) => void,
   workers: number,
 ): Promise<SourceReading> => {
-  if (chosen.kind !== "flow-logs" || (await holdsParquet(chosen.origins, window))) {
+  if (chosen.kind !== "flow-logs") {
     const reading = await readEvidence(chosen.source, window, progress);
     return { reading, tally: chosen.tally() };
   }
@@ -31,17 +29,4 @@ export const readChosenSource = async (
   const { files, bytes, skippedFiles, skippedFolders } = local.stats;
   const skipped = skippedFiles + skippedFolders;
   return { reading: local, tally: { unit: "files", count: files, bytes, skipped } };
-};
-
-/** Whether any file the window reads under `paths` is Parquet; a missing path is not. */
-const holdsParquet = async (paths: readonly string[], window: TimeWindow): Promise<boolean> => {
-  const skips = { skippedFiles: 0, skippedFolders: 0 };
-  try {
-    for await (const path of flowLogPaths(paths, window, skips)) {
-      if (await isParquetFile(path)) return true;
-    }
-  } catch {
-    return false;
-  }
-  return false;
 };

@@ -1,11 +1,17 @@
-import { LocalFileError, flowLogPaths, type FlowLogReadStats } from "@sg/aws-adapter";
+import {
+  FlowLogFiles,
+  LocalFileError,
+  flowLogPaths,
+  isParquetFile,
+  type FlowLogReadStats,
+} from "@sg/aws-adapter";
 import type { TimeWindow } from "@sg/core";
 import { stat } from "node:fs/promises";
 import { inputError } from "../../cli/cli-error.js";
 import { runIngest, type FileOutcome, type IngestOptions } from "../../ingest/ingest-pool.js";
 import type { ReadFailure } from "../../ingest/ingest-protocol.js";
 import { EvidenceTally } from "./evidence-tally.js";
-import type { EvidenceReading, MalformedLine } from "./read-evidence.js";
+import { readEvidence, type EvidenceReading, type MalformedLine } from "./read-evidence.js";
 
 /** A reading of local files, with what the walk over them read and skipped. */
 export interface LocalEvidenceReading extends EvidenceReading {
@@ -19,7 +25,8 @@ const SAMPLES = 5;
  * files in the same order, the same evidence, counts, skips, malformed samples, high-water
  * mark and errors, plus the stats `FlowLogFiles.stats()` would give. Workers gunzip and
  * scan whole files as bytes into their own tallies, which are merged here; memory grows
- * with the distinct evidence, not with the input.
+ * with the distinct evidence, not with the input. Workers read text and gzip only, so when
+ * one of the files is Parquet the whole read goes through the line reader instead.
  */
 export const readLocalEvidence = async (
   paths: readonly string[],
@@ -35,6 +42,8 @@ export const readLocalEvidence = async (
   } catch (error) {
     walkError = error;
   }
+
+  if (await anyParquet(files)) return readAsLines(paths, window, progress);
 
   const sizes = await Promise.all(files.map((file) => sizeOf(file)));
   const tally = new EvidenceTally();
@@ -57,6 +66,23 @@ export const readLocalEvidence = async (
     ...(highWater < 0 ? {} : { highWater }),
     stats: { files: files.length, bytes: sum((file) => file.bytes), ...skips },
   };
+};
+
+/** Whether any file is Parquet; one that cannot be opened is not: its worker reports it. */
+const anyParquet = async (files: readonly string[]): Promise<boolean> => {
+  const found = await Promise.all(files.map((file) => isParquetFile(file).catch(() => false)));
+  return found.includes(true);
+};
+
+/** The same read through the line reader, which also reads Parquet. */
+const readAsLines = async (
+  paths: readonly string[],
+  window: TimeWindow,
+  progress: (records: number) => void,
+): Promise<LocalEvidenceReading> => {
+  const files = new FlowLogFiles(paths, { window });
+  const reading = await readEvidence(files, window, progress);
+  return { ...reading, stats: files.stats() };
 };
 
 /** A file's size, to start big files first; 0 when it cannot be read, which its worker reports. */
