@@ -64,7 +64,10 @@ export const runIngest = (
     const handedOver = new Set<Worker>();
     let records = 0;
 
+    /** The layout a repeated path's previous read left in force; no other file inherits. */
     const inheritedHeader = (index: number): string | undefined => {
+      if (!queue.isRepeated(index)) return undefined;
+
       for (let before = index - 1; before >= 0; before -= 1) {
         const outcome = outcomes[before];
         if (outcome?.ok && outcome.counts.sawLines) {

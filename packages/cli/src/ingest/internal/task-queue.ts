@@ -11,18 +11,18 @@ export class TaskQueue {
   private readonly done: boolean[];
   private donePrefix = 0;
   private failedAt: number;
-  private active = 0;
 
   constructor(paths: readonly string[], sizes: readonly number[]) {
+    const seen = new Set<string>();
     this.waiting = paths.map((_, index) => index).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
-    this.repeated = paths.map((path, index) => paths.indexOf(path) < index);
+    this.repeated = paths.map((path) => seen.size === seen.add(path).size);
     this.done = paths.map(() => false);
     this.failedAt = paths.length;
   }
 
-  /** Files being read. */
-  get running(): number {
-    return this.active;
+  /** Whether file `index` names a path that also appears earlier in the list. */
+  isRepeated(index: number): boolean {
+    return this.repeated[index] === true;
   }
 
   /** Whether no file is left that will ever start; some may still be running. */
@@ -37,13 +37,11 @@ export class TaskQueue {
     );
     if (at < 0) return undefined;
 
-    this.active += 1;
     return this.waiting.splice(at, 1)[0];
   }
 
   /** Records that file `index` finished, or failed. */
   finish(index: number, failed: boolean): void {
-    this.active -= 1;
     this.done[index] = true;
     while (this.done[this.donePrefix] === true) this.donePrefix += 1;
     if (failed) this.failedAt = Math.min(this.failedAt, index);
