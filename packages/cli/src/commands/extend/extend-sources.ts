@@ -30,10 +30,9 @@ export const extendSources = async (
   span: RejectSpan,
   scope: EstateScope = {},
 ): Promise<ExtendSources> => {
-  const ipRanges = booleanFlag(flags, "include-public")
-    ? await readAwsIpRanges(ipRangesLocation(flags), io)
-    : undefined;
+  const rangesAt = booleanFlag(flags, "include-public") ? ipRangesLocation(flags) : undefined;
   const sources = await openRejectSources("extend", flags, io, span, scope);
+  const ipRanges = rangesAt === undefined ? undefined : await readAwsIpRanges(rangesAt, io);
 
   return { ...sources, ...(ipRanges === undefined ? {} : { ipRanges }) };
 };
