@@ -7,8 +7,9 @@ import { writeFilesTogether, type FileContent } from "./internal/write-files-tog
  * step fails, the iteration of `content` included, and the target is then left untouched.
  *
  * `content` is one string or an iterable of pieces, text (written as UTF-8) or bytes;
- * pieces are written in order as they come and never joined, so a document longer than the longest string V8 can hold (about
- * 512 MiB) can be written with memory bounded by the pieces.
+ * pieces are written in order as they come and never joined, so a document longer than
+ * the longest string V8 can hold (about 512 MiB) can be written with memory bounded by the
+ * pieces.
  */
 export const writeFileAtomically = (path: string, content: FileContent): Promise<void> =>
   writeFilesTogether([{ path, text: content }]);

@@ -54,17 +54,6 @@ describe("writeFileAtomically", () => {
     expect(await readdir(folder)).toEqual([]);
   });
 
-  test.prop([fc.array(fc.string({ unit: "binary" }), { maxLength: 30 })], { numRuns: 50 })(
-    "should write exactly the concatenation of the pieces",
-    async (pieces) => {
-      const path = join(await temporaryFolder(), "approved.json");
-
-      await writeFileAtomically(path, pieces);
-
-      expect(await readFile(path)).toEqual(Buffer.from(pieces.join("")));
-    },
-  );
-
   test.prop(
     [fc.array(fc.oneof(fc.string({ unit: "binary" }), fc.uint8Array()), { maxLength: 30 })],
     { numRuns: 50 },

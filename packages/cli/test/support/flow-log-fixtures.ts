@@ -1,4 +1,5 @@
 import { fc } from "@fast-check/vitest";
+import { DEFAULT_LAYOUT } from "@sg/core";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -23,22 +24,8 @@ export const writeFixture = (files: readonly FixtureFile[]): string => {
   return dir;
 };
 
-const V2 = [
-  "version",
-  "account-id",
-  "interface-id",
-  "srcaddr",
-  "dstaddr",
-  "srcport",
-  "dstport",
-  "protocol",
-  "packets",
-  "bytes",
-  "start",
-  "end",
-  "action",
-  "log-status",
-];
+/** The default (version 2) format, as a text file's header line names it. */
+const V2 = DEFAULT_LAYOUT.fields;
 const V5 = [...V2, "vpc-id", "tcp-flags", "type", "pkt-srcaddr", "flow-direction", "traffic-path"];
 const SHUFFLED = [
   "dstport",

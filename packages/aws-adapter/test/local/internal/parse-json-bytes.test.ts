@@ -112,7 +112,6 @@ describe("JsonBytesParser", () => {
     const value = parseInChunks(text);
 
     expectSameValue(value, JSON.parse(text));
-    expect(Object.is((value as unknown[])[0], -0)).toBe(Object.is(JSON.parse(text)[0], -0));
   });
 
   it("should keep -0 apart from 0", () => {

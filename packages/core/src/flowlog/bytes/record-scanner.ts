@@ -12,7 +12,8 @@ const DASH = 45;
 
 /**
  * Reads flow-log records straight from bytes, for ingest at the speed of decompression: no
- * line is decoded to a string and nothing is allocated per record. It reads exactly what
+ * line is decoded to a string and nothing is allocated for a record of IPv4 addresses
+ * that reads cleanly (IPv6 addresses and bad tokens are decoded). It reads exactly what
  * {@link parseFlowLogRecord} reads from the same line decoded as UTF-8: the same fields,
  * the same validation and the same {@link MalformedRecord} reasons, word for word.
  *

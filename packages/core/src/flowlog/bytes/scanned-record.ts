@@ -4,7 +4,7 @@ import { ABSENT_VALUE, SCANNED_TEXT_FIELDS } from "./scanned-fields.js";
 
 /**
  * One flow-log record as the byte scanner leaves it: the same fields as a
- * {@link FlowLogRecord}, coded as numbers so that scanning tens of millions of lines
+ * {@link FlowLogRecord}, coded as numbers so that scanning tens of millions of IPv4 lines
  * allocates nothing. Numbers are {@link ABSENT_VALUE} when missing; addresses hold the IPv4
  * value, {@link ABSENT_VALUE}, or {@link IPV6_VALUE} with the IPv6 address in `wide`; `action`,
  * `logStatus` and `flowDirection` hold the codes above; free text is located, not decoded:
