@@ -5,7 +5,7 @@
  */
 import type { Utf8Decode } from "@sg/core";
 import { parentPort, workerData } from "node:worker_threads";
-import { EvidenceTally, SKIP_REASONS } from "../commands/analyse/evidence-tally.js";
+import { EvidenceTally } from "../commands/analyse/evidence-tally.js";
 import type { FromWorker, IngestSetup, ReadFailure, ToWorker } from "./ingest-protocol.js";
 import { CorruptGzipError } from "./internal/file-chunks.js";
 import { HeaderError, type ScanContext } from "./internal/file-scan.js";
@@ -25,7 +25,6 @@ const context: ScanContext = {
   interner: new InterfaceInterner((id) => tally.interfaceOf(id), decode),
   decode,
   scanners: new Map(),
-  skips: new Float64Array(SKIP_REASONS.length),
 };
 
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void =>
@@ -44,7 +43,6 @@ const failureOf = (error: unknown): ReadFailure => {
 };
 
 const finish = (): void => {
-  SKIP_REASONS.forEach((reason, index) => tally.skip(reason, context.skips[index]!));
   const part = tally.toPart();
   post({ kind: "tally", part }, buffersOf(part.rows));
 };

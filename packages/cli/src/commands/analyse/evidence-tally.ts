@@ -84,7 +84,12 @@ export class EvidenceTally {
 
   /** Counts `count` records (one by default) that were not evidence. */
   skip(reason: SkipReason, count = 1): void {
-    this.skipped[SKIP_REASONS.indexOf(reason)]! += count;
+    this.skipAt(SKIP_REASONS.indexOf(reason), count);
+  }
+
+  /** {@link skip} for the reason at `index` in {@link SKIP_REASONS}, for hot loops. */
+  skipAt(index: number, count = 1): void {
+    this.skipped[index]! += count;
   }
 
   /** Records skipped, by reason. */

@@ -35,7 +35,6 @@ export interface ScanContext {
   readonly decode: Utf8Decode;
   /** A scanner per header text ("" for the default layout), built on first use. */
   readonly scanners: Map<string, RecordScanner>;
-  readonly skips: Float64Array;
 }
 
 /**
@@ -133,7 +132,7 @@ export class FileScan {
     const interfaceStart = record.spans[INTERFACE]!;
     const verdict = evidenceVerdict(record, interfaceStart, this.context.window);
     if (verdict !== KEEP) {
-      this.context.skips[verdict]! += 1;
+      this.context.tally.skipAt(verdict);
       return;
     }
 
