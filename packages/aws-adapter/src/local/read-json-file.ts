@@ -5,6 +5,8 @@ import { JsonSyntaxError } from "./internal/json-syntax-error.js";
 import { LocalFileError } from "./local-file-error.js";
 
 const BYTE_ORDER_MARK = "\uFEFF";
+/** Blank as JSON counts it, as the byte parser does: other spaces are not JSON whitespace. */
+const JSON_WHITESPACE_ONLY = /^[ \t\r\n]*$/;
 
 /** How {@link readJsonFile} reads; the default suits every file. */
 export interface ReadJsonFileOptions {
@@ -35,7 +37,7 @@ export const readJsonFile = async (
 
   const text = await readText(path);
 
-  if (text.trim().length === 0) throw emptyFile(path);
+  if (JSON_WHITESPACE_ONLY.test(text)) throw emptyFile(path);
 
   try {
     return JSON.parse(text) as unknown;

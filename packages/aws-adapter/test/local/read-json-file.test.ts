@@ -59,6 +59,17 @@ describe("readJsonFile", () => {
     }
   });
 
+  it.each(["\u00a0", "\u2028", "\uFEFF\uFEFF"])(
+    "should call %j invalid JSON, not empty, from a string as from bytes",
+    async (text) => {
+      const path = await fileWith(text);
+
+      for (const options of [{}, FROM_BYTES]) {
+        expect((await failureOf(readJsonFile(path, options))).problem).toBe("invalid-json");
+      }
+    },
+  );
+
   it("should name a missing file", async () => {
     const path = join(await temporaryFolder(), "absent.json");
 
