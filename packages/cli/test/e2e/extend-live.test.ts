@@ -10,6 +10,7 @@ import {
   type RangesServer,
 } from "../../../aws-adapter/test/aws/ip-ranges/support/ranges-server.js";
 import { filesOf } from "../support/run-cli.js";
+import { API, DB, WEB, added, cidrsOf, removed } from "../support/rule-changes.js";
 import { INCIDENT_NOW_ISO } from "./diagnose-incident-workspace.js";
 import { emulatorMeaning, runLive } from "./live-estate.js";
 import {
@@ -23,10 +24,6 @@ import {
   type LiveIncident,
 } from "./live-incident.js";
 
-const WEB = "sg-0a11ce0000000web1";
-const DB = "sg-0a11ce00000000db2";
-const API = "sg-0a11ce0000000api3";
-
 const FROM_LOG_GROUP = ["--log-group", LOG_GROUP, "--log-format", DEMO_V5_FORMAT];
 
 const EXTEND_TAG = "sg-tightener:extend";
@@ -37,27 +34,6 @@ interface ManifestJson {
   readonly changes: { action: string; state: string; rule: { ruleId?: string } }[];
   readonly extension: { sources: unknown[] };
 }
-
-/** The rules of `after` that `before` did not have, per group (strictly additive check). */
-const added = (
-  before: Record<string, string[]>,
-  after: Record<string, string[]>,
-): Record<string, string[]> => {
-  const gained: Record<string, string[]> = {};
-  for (const [group, rules] of Object.entries(after)) {
-    const fresh = rules.filter((rule) => !(before[group] ?? []).includes(rule));
-    if (fresh.length > 0) gained[group] = fresh;
-  }
-  return gained;
-};
-
-const removed = (before: Record<string, string[]>, after: Record<string, string[]>) =>
-  Object.entries(before).flatMap(([group, rules]) =>
-    rules.filter((r) => !(after[group] ?? []).includes(r)),
-  );
-
-const cidrsOf = (rules: readonly string[] | undefined) =>
-  (rules ?? []).map((rule) => rule.split("|")[2]).sort();
 
 /** The `group-id` filter values of each `action` call among `calls`, one list per call. */
 const groupFilters = (calls: readonly CallRecord[], action: string): string[][] =>

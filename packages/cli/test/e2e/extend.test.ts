@@ -8,37 +8,13 @@ import { MANIFEST, manifestCodec } from "../../src/artefacts/manifest.js";
 import { foldExtendManifests } from "../../src/evidence/fold-extend-manifests.js";
 import { estateMeaning } from "../support/estate-meaning.js";
 import { filesOf, runCli } from "../support/run-cli.js";
+import { API, DB, WEB, added, cidrsOf, removed } from "../support/rule-changes.js";
 import {
   INCIDENT_NOW_ISO,
   stillBlocked,
   tightenedIncidentWorkspace,
   type IncidentWorkspace,
 } from "./diagnose-incident-workspace.js";
-
-const WEB = "sg-0a11ce0000000web1";
-const DB = "sg-0a11ce00000000db2";
-const API = "sg-0a11ce0000000api3";
-
-/** The rules of `after` that `before` did not have, per group (strictly additive check). */
-const added = (
-  before: Record<string, string[]>,
-  after: Record<string, string[]>,
-): Record<string, string[]> => {
-  const gained: Record<string, string[]> = {};
-  for (const [group, rules] of Object.entries(after)) {
-    const fresh = rules.filter((rule) => !(before[group] ?? []).includes(rule));
-    if (fresh.length > 0) gained[group] = fresh;
-  }
-  return gained;
-};
-
-const removed = (before: Record<string, string[]>, after: Record<string, string[]>) =>
-  Object.entries(before).flatMap(([group, rules]) =>
-    rules.filter((r) => !(after[group] ?? []).includes(r)),
-  );
-
-const cidrsOf = (rules: readonly string[] | undefined) =>
-  (rules ?? []).map((rule) => rule.split("|")[2]).sort();
 
 const NEWEST_MANIFEST = (dir: string): string =>
   readdirSync(dir)
