@@ -1,5 +1,5 @@
 import { TCP, UDP } from "../rule/protocol.js";
-import { initiatorOf } from "./initiator.js";
+import { initiatorFrom } from "./initiator.js";
 import type { FlowLogRecord } from "./record.js";
 
 /**
@@ -31,12 +31,23 @@ export const isInboundEvidence = (record: FlowLogRecord): boolean => {
   if (action !== "ACCEPT" || (logStatus !== undefined && logStatus !== "OK")) return false;
   if (flowDirection === "egress") return false;
 
-  const initiator = initiatorOf(record);
-  return initiator === "source" || (initiator === "unknown" && legsAlike(record));
+  return sourceOpened(record.protocol, record.srcport, record.dstport, record.tcpFlags);
 };
 
-/** Whether nothing in the record can tell its two legs apart. */
-const legsAlike = ({ protocol, srcport, dstport }: FlowLogRecord): boolean => {
+/**
+ * The last test of {@link isInboundEvidence}, on the four fields it reads (`undefined`
+ * where missing), for readers that hold records as numbers (the byte scanner): whether the
+ * source opened the connection, or nothing can tell its two legs apart.
+ */
+export const sourceOpened = (
+  protocol: number | undefined,
+  srcport: number | undefined,
+  dstport: number | undefined,
+  tcpFlags: number | undefined,
+): boolean => {
+  const initiator = initiatorFrom(protocol, srcport, dstport, tcpFlags);
+  if (initiator !== "unknown") return initiator === "source";
+
   if (protocol !== TCP && protocol !== UDP) return protocol !== undefined;
   return srcport !== undefined && srcport === dstport;
 };

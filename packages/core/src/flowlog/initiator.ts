@@ -41,8 +41,19 @@ const initiatorByPorts = (srcport: number, dstport: number): Initiator => {
  * initiatorOf({ protocol: 6, srcport: 43416, dstport: 5001, tcpFlags: 2 }) // "source"
  * initiatorOf({ protocol: 6, srcport: 5001, dstport: 43416, tcpFlags: 18 }) // "destination"
  */
-export const initiatorOf = (record: FlowLogRecord): Initiator => {
-  const { protocol, srcport, dstport, tcpFlags } = record;
+export const initiatorOf = (record: FlowLogRecord): Initiator =>
+  initiatorFrom(record.protocol, record.srcport, record.dstport, record.tcpFlags);
+
+/**
+ * {@link initiatorOf} on the four fields it reads, `undefined` where a record lacks one: for
+ * readers that hold records as numbers (the byte scanner), without building a record.
+ */
+export const initiatorFrom = (
+  protocol: number | undefined,
+  srcport: number | undefined,
+  dstport: number | undefined,
+  tcpFlags: number | undefined,
+): Initiator => {
   if ((protocol !== TCP && protocol !== UDP) || srcport === undefined || dstport === undefined) {
     return "unknown";
   }
