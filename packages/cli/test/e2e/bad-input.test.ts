@@ -44,10 +44,10 @@ describe("analyse on bad flow-log files", () => {
       "bad.log.gz",
     ],
     [
-      "a header with unknown fields",
+      "a header that misspells a field the tool needs",
       "x.log",
-      `${HEADER} colour flavour\n${RECORD} red sweet\n`,
-      "colour",
+      `${HEADER.replace("srcaddr", "srcadr")}\n${RECORD}\n`,
+      'lacks the fields the tool needs: srcaddr (it names unknown fields "srcadr")',
     ],
   ])("should reject %s with exit 3 and write nothing", async (_, name, bytes, mention) => {
     const dir = logsWith(name, bytes);

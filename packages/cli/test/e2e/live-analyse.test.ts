@@ -160,7 +160,7 @@ describe("analyse on live flow-log sources", () => {
     [["--flow-logs", "logs", "--accounts", "111122223333"], "--accounts applies only with --s3"],
     [["--s3", "s3://bucket-b", "--accounts", "12345"], '--accounts "12345" is not a 12-digit'],
     [["--s3", "bucket/prefix"], '"bucket/prefix" is not an S3 URL'],
-    [["--log-group", GROUP, "--log-format", "version src"], 'unknown fields "src"'],
+    [["--log-group", GROUP, "--log-format", "version Src"], '"Src", which are not field'],
   ])("should refuse %j as a usage error", async (args, message) => {
     const run = await analyse([...args, "--out", "refused.json"], {});
 

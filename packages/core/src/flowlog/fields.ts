@@ -71,16 +71,28 @@ export const REQUIRED_FIELDS: readonly FlowLogField[] = [
 
 const KNOWN: ReadonlySet<string> = new Set(FLOW_LOG_FIELDS);
 
+/** Whether `name` is a field this release knows, hyphenated as in a text header. */
+export const isFlowLogField = (name: string): name is FlowLogField => KNOWN.has(name);
+
 /**
- * Maps a field name as any source spells it to the hyphenated name: `account-id` from a
+ * A field name as any source spells it, hyphenated as in a text header: `account-id` from a
  * text header, `account_id` from an Athena or Parquet schema, or `${account-id}` from the
- * `LogFormat` that `describe-flow-logs` returns. `undefined` when the name is not a known
- * field, so the caller can list every unknown name at once.
+ * `LogFormat` that `describe-flow-logs` returns. Known or not: the name is only respelled.
+ *
+ * @example spelledAsField("${log_status}") // "log-status"
+ */
+export const spelledAsField = (name: string): string => {
+  const bare = name.startsWith("${") && name.endsWith("}") ? name.slice(2, -1) : name;
+  return bare.replaceAll("_", "-");
+};
+
+/**
+ * {@link spelledAsField} for a known field: `undefined` when the name is not one, so the
+ * caller can tell a field of this release from one AWS added since.
  *
  * @example normaliseFieldName("log_status") // "log-status"
  */
 export const normaliseFieldName = (name: string): FlowLogField | undefined => {
-  const bare = name.startsWith("${") && name.endsWith("}") ? name.slice(2, -1) : name;
-  const hyphenated = bare.replaceAll("_", "-");
-  return KNOWN.has(hyphenated) ? (hyphenated as FlowLogField) : undefined;
+  const spelled = spelledAsField(name);
+  return isFlowLogField(spelled) ? spelled : undefined;
 };

@@ -13,7 +13,7 @@ const NAME_SHAPE = /^(?:\$\{[a-z0-9_-]+\}|[a-z][a-z0-9_-]*)$/;
  * `ingress`), and even a free-text value that happens to spell a field name, such as an
  * ECS service called `version`, sits among tokens like `-` or `10.0.0.1` that no field name
  * resembles. Unknown names after the first still make a header, so that {@link parseLayout}
- * can report them instead of the line being misread as a malformed record.
+ * reads past fields AWS added since instead of the line being misread as a bad record.
  *
  * @example isHeaderLine("version account-id interface-id srcaddr") // true
  * @example isHeaderLine("2 123456789010 eni-1235b8ca123456789 -") // false

@@ -2,7 +2,8 @@ import { err, ok, type Result } from "../result.js";
 import {
   FLOW_LOG_FIELDS,
   REQUIRED_FIELDS,
-  normaliseFieldName,
+  isFlowLogField,
+  spelledAsField,
   type FlowLogField,
 } from "./fields.js";
 import { slotsOf } from "./internal/fill.js";
@@ -13,8 +14,11 @@ import { slotsOf } from "./internal/fill.js";
  * the derived members are precomputed once so that parsing a record does no lookups.
  */
 export interface FlowLogLayout {
-  /** The fields in column order. */
-  readonly fields: readonly FlowLogField[];
+  /**
+   * Every column's field name in column order, hyphenated. A name this release does not
+   * know (a field AWS added since) is kept as named and its column read past.
+   */
+  readonly fields: readonly string[];
   /** The column of every known field, or -1 when this layout does not carry it. */
   readonly positions: Readonly<Record<FlowLogField, number>>;
   /** The record property each column fills, in the parser's own coding; derived from `fields`. */
@@ -23,17 +27,17 @@ export interface FlowLogLayout {
 
 /**
  * Why a header line cannot describe a usable layout. `header` quotes the line as given;
- * `reason` lists every problem found (unknown names, repeats, missing required fields).
+ * `reason` lists every problem found (tokens that are not names, repeats, missing fields).
  */
 export interface LayoutError {
   readonly header: string;
   readonly reason: string;
 }
 
-const layoutOf = (fields: readonly FlowLogField[]): FlowLogLayout => {
+const layoutOf = (fields: readonly string[]): FlowLogLayout => {
   const positions = Object.fromEntries(FLOW_LOG_FIELDS.map((field) => [field, -1]));
   fields.forEach((field, column) => {
-    positions[field] = column;
+    if (isFlowLogField(field)) positions[field] = column;
   });
   return { fields, positions: positions as Record<FlowLogField, number>, slots: slotsOf(fields) };
 };
@@ -47,24 +51,28 @@ export const DEFAULT_LAYOUT: FlowLogLayout = layoutOf(FLOW_LOG_FIELDS.slice(0, 1
 
 const quoteAll = (names: readonly string[]): string => names.map((name) => `"${name}"`).join(", ");
 
-const problemsOf = (tokens: readonly string[]): string[] => {
-  const unknown = tokens.filter((token) => normaliseFieldName(token) === undefined);
-  const known = tokens.flatMap((token) => normaliseFieldName(token) ?? []);
-  const repeated = [...new Set(known.filter((field, index) => known.indexOf(field) !== index))];
-  const missing = REQUIRED_FIELDS.filter((field) => !known.includes(field));
+/** The shape of a field name once normalised: lower case, digits and hyphens. */
+const NAME_SHAPE = /^[a-z][a-z0-9-]*$/;
+
+const problemsOf = (names: readonly string[]): string[] => {
+  const notNames = names.filter((name) => !NAME_SHAPE.test(name));
+  const unknown = names.filter((name) => NAME_SHAPE.test(name) && !isFlowLogField(name));
+  const repeated = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
+  const missing = REQUIRED_FIELDS.filter((field) => !names.includes(field));
 
   const problems: string[] = [];
-  if (unknown.length > 0) {
+  if (notNames.length > 0) {
     problems.push(
-      `names unknown fields ${quoteAll(unknown)} (expected VPC flow-log field names such as ` +
-        "srcaddr or account-id)",
+      `names ${quoteAll(notNames)}, which are not field names (expected VPC flow-log field ` +
+        "names such as srcaddr or account-id)",
     );
   }
   if (repeated.length > 0) {
     problems.push(`names ${quoteAll(repeated)} more than once`);
   }
   if (missing.length > 0) {
-    problems.push(`lacks the fields the tool needs: ${missing.join(", ")}`);
+    const guesses = unknown.length === 0 ? "" : ` (it names unknown fields ${quoteAll(unknown)})`;
+    problems.push(`lacks the fields the tool needs: ${missing.join(", ")}${guesses}`);
   }
   return problems;
 };
@@ -73,8 +81,10 @@ const problemsOf = (tokens: readonly string[]): string[] => {
  * Reads the layout of a flow log from its header line, or from the `LogFormat` string that
  * `describe-flow-logs` returns. Names may be hyphenated (`account-id`), underscored as in
  * Athena and Parquet schemas (`account_id`) or wrapped as in a format (`${account-id}`),
- * separated by any whitespace. Rejects unknown names, repeated names and layouts without
- * the fields attribution needs: srcaddr, dstaddr, dstport, protocol, action, interface-id.
+ * separated by any whitespace. A well-formed name it does not know is a field AWS added
+ * since this release: its column is read past, so that new fields never stop a read.
+ * Rejects tokens that are not names, repeated names and layouts without the fields
+ * attribution needs: srcaddr, dstaddr, dstport, protocol, action, interface-id.
  *
  * @example parseLayout("version srcaddr dstaddr dstport protocol action interface-id")
  */
@@ -87,11 +97,12 @@ export const parseLayout = (headerLine: string): Result<FlowLogLayout, LayoutErr
     return err({ header: headerLine, reason: "names no fields" });
   }
 
-  const problems = problemsOf(tokens);
+  const names = tokens.map(spelledAsField);
+  const problems = problemsOf(names);
   if (problems.length > 0) {
     return err({ header: headerLine, reason: problems.join("; ") });
   }
-  return ok(layoutOf(tokens.flatMap((token) => normaliseFieldName(token) ?? [])));
+  return ok(layoutOf(names));
 };
 
 /** Renders a {@link LayoutError} as one sentence that quotes the header. */

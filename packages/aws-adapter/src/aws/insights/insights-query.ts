@@ -49,7 +49,7 @@ const isDefault = (layout: FlowLogLayout): boolean =>
   layout.fields.join(" ") === DEFAULT_LAYOUT.fields.join(" ");
 
 /** The name a parsed field takes: prefixed so that it never meets a discovered field. */
-const parsedName = (field: FlowLogField): string => `f_${field.replaceAll("-", "_")}`;
+const parsedName = (field: string): string => `f_${field.replaceAll("-", "_")}`;
 
 const PRIVATE_BLOCKS = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
 

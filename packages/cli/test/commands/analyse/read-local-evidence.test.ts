@@ -149,6 +149,19 @@ const EDGE_CASES: readonly [string, readonly FixtureFile[], readonly string[]][]
     ["a.log", "empty.log", "a.log"],
   ],
   [
+    "a header naming fields AWS added after this release",
+    [
+      {
+        name: "a.log",
+        gzip: false,
+        content:
+          `resource-id ${V5_HEADER} next-hop-type\n` +
+          many(50, (i) => `vpc-0${i % 3} ${v5Record(`10.0.0.${i % 4}`, flagsOf(i))} -`),
+      },
+    ],
+    ["."],
+  ],
+  [
     "an unusable header on a CRLF line",
     [
       {

@@ -1,4 +1,4 @@
-import type { FlowLogField } from "../fields.js";
+import { isFlowLogField, type FlowLogField } from "../fields.js";
 import { parseIpAddress, type IpAddress } from "../ip-address.js";
 import type { RecordDraft } from "./draft.js";
 import { matchWord, readIpv4, readUnsigned } from "./scan.js";
@@ -74,8 +74,8 @@ const SLOT_OF: Readonly<Partial<Record<FlowLogField, Slot>>> = {
 export const IGNORED_SLOT: number = Slot.Ignored;
 
 /** The slot each column of a layout fills, in column order. */
-export const slotsOf = (fields: readonly FlowLogField[]): number[] =>
-  fields.map((field) => SLOT_OF[field] ?? Slot.Ignored);
+export const slotsOf = (fields: readonly string[]): number[] =>
+  fields.map((field) => (isFlowLogField(field) ? SLOT_OF[field] : undefined) ?? Slot.Ignored);
 
 const MAX_PORT = 65_535;
 const MAX_BYTE = 255;

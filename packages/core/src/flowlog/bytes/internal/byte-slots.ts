@@ -1,4 +1,4 @@
-import type { FlowLogField } from "../../fields.js";
+import { isFlowLogField, type FlowLogField } from "../../fields.js";
 import {
   ACTION_CODE,
   DIRECTION_CODE,
@@ -68,8 +68,11 @@ const SLOT_OF: Readonly<Partial<Record<FlowLogField, number>>> = {
 };
 
 /** The slot each column of a layout fills, in column order. */
-export const byteSlotsOf = (fields: readonly FlowLogField[]): Int32Array =>
-  Int32Array.from(fields, (field) => SLOT_OF[field] ?? Slot.Ignored);
+export const byteSlotsOf = (fields: readonly string[]): Int32Array =>
+  Int32Array.from(
+    fields,
+    (field) => (isFlowLogField(field) ? SLOT_OF[field] : undefined) ?? Slot.Ignored,
+  );
 
 /** The largest value each numeric slot accepts, indexed by slot. */
 export const MAX_OF: readonly number[] = [
