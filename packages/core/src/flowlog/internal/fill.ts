@@ -1,6 +1,7 @@
 import { isFlowLogField, type FlowLogField } from "../fields.js";
 import { parseIpAddress, type IpAddress } from "../ip-address.js";
 import type { RecordDraft } from "./draft.js";
+import { NUMBER_RULES, WORD_PROBLEMS, type NumberRule } from "./field-rules.js";
 import { matchWord, readIpv4, readUnsigned } from "./scan.js";
 
 /**
@@ -77,10 +78,6 @@ export const IGNORED_SLOT: number = Slot.Ignored;
 export const slotsOf = (fields: readonly string[]): number[] =>
   fields.map((field) => (isFlowLogField(field) ? SLOT_OF[field] : undefined) ?? Slot.Ignored);
 
-const MAX_PORT = 65_535;
-const MAX_BYTE = 255;
-const MAX_VERSION = 2_147_483_647;
-
 const ACTIONS = ["ACCEPT", "REJECT"] as const;
 const LOG_STATUSES = ["OK", "NODATA", "SKIPDATA"] as const;
 const DIRECTIONS = ["ingress", "egress"] as const;
@@ -105,10 +102,6 @@ const TEXT_PROPERTY: Readonly<Partial<Record<number, TextProperty>>> = {
   [Slot.RejectReason]: "rejectReason",
 };
 
-const NOT_A_COUNT = "is not a whole number 0 or above";
-const NOT_A_TIME = "is not a Unix time in whole seconds 0 or above";
-const NOT_A_PORT = "is not a port 0-65535";
-
 /** Reads an address column, or returns why it is not one. */
 const readAddress = (line: string, start: number, stop: number): IpAddress | string => {
   const ipv4 = readIpv4(line, start, stop);
@@ -131,38 +124,46 @@ export const fillSlot = (
 ): string | undefined => {
   switch (slot) {
     case Slot.Version:
-      draft.version = readUnsigned(line, start, stop, MAX_VERSION);
-      return draft.version < 0 ? "is not a version number" : undefined;
+      return fillNumber(draft, "version", NUMBER_RULES.version, line, start, stop);
     case Slot.Srcport:
-      draft.srcport = readUnsigned(line, start, stop, MAX_PORT);
-      return draft.srcport < 0 ? NOT_A_PORT : undefined;
+      return fillNumber(draft, "srcport", NUMBER_RULES.srcport, line, start, stop);
     case Slot.Dstport:
-      draft.dstport = readUnsigned(line, start, stop, MAX_PORT);
-      return draft.dstport < 0 ? NOT_A_PORT : undefined;
+      return fillNumber(draft, "dstport", NUMBER_RULES.dstport, line, start, stop);
     case Slot.Protocol:
-      draft.protocol = readUnsigned(line, start, stop, MAX_BYTE);
-      return draft.protocol < 0 ? "is not a protocol number 0-255" : undefined;
+      return fillNumber(draft, "protocol", NUMBER_RULES.protocol, line, start, stop);
     case Slot.Packets:
-      draft.packets = readUnsigned(line, start, stop, Number.MAX_SAFE_INTEGER);
-      return draft.packets < 0 ? NOT_A_COUNT : undefined;
+      return fillNumber(draft, "packets", NUMBER_RULES.packets, line, start, stop);
     case Slot.Bytes:
-      draft.bytes = readUnsigned(line, start, stop, Number.MAX_SAFE_INTEGER);
-      return draft.bytes < 0 ? NOT_A_COUNT : undefined;
+      return fillNumber(draft, "bytes", NUMBER_RULES.bytes, line, start, stop);
     case Slot.Start:
-      draft.start = readUnsigned(line, start, stop, Number.MAX_SAFE_INTEGER);
-      return draft.start < 0 ? NOT_A_TIME : undefined;
+      return fillNumber(draft, "start", NUMBER_RULES.start, line, start, stop);
     case Slot.End:
-      draft.end = readUnsigned(line, start, stop, Number.MAX_SAFE_INTEGER);
-      return draft.end < 0 ? NOT_A_TIME : undefined;
+      return fillNumber(draft, "end", NUMBER_RULES.end, line, start, stop);
     case Slot.TcpFlags:
-      draft.tcpFlags = readUnsigned(line, start, stop, MAX_BYTE);
-      return draft.tcpFlags < 0 ? "is not a TCP flag mask 0-255" : undefined;
+      return fillNumber(draft, "tcpFlags", NUMBER_RULES["tcp-flags"], line, start, stop);
     case Slot.TrafficPath:
-      draft.trafficPath = readUnsigned(line, start, stop, MAX_BYTE);
-      return draft.trafficPath < 0 ? "is not a traffic-path code 0-255" : undefined;
+      return fillNumber(draft, "trafficPath", NUMBER_RULES["traffic-path"], line, start, stop);
     default:
       return fillNonNumeric(draft, slot, line, start, stop);
   }
+};
+
+/** The draft properties that hold a number read from a numeric field. */
+type NumberProperty = {
+  [K in keyof RecordDraft]-?: Exclude<RecordDraft[K], undefined> extends number ? K : never;
+}[keyof RecordDraft];
+
+const fillNumber = (
+  draft: RecordDraft,
+  property: NumberProperty,
+  rule: NumberRule,
+  line: string,
+  start: number,
+  stop: number,
+): string | undefined => {
+  const value = readUnsigned(line, start, stop, rule.max);
+  draft[property] = value;
+  return value < 0 ? rule.problem : undefined;
 };
 
 const fillNonNumeric = (
@@ -180,13 +181,13 @@ const fillNonNumeric = (
       return fillAddress(draft, slot, readAddress(line, start, stop));
     case Slot.Action:
       draft.action = matchWord(line, start, stop, ACTIONS);
-      return draft.action === undefined ? "is not ACCEPT, REJECT or -" : undefined;
+      return draft.action === undefined ? WORD_PROBLEMS.action : undefined;
     case Slot.LogStatus:
       draft.logStatus = matchWord(line, start, stop, LOG_STATUSES);
-      return draft.logStatus === undefined ? "is not OK, NODATA, SKIPDATA or -" : undefined;
+      return draft.logStatus === undefined ? WORD_PROBLEMS["log-status"] : undefined;
     case Slot.FlowDirection:
       draft.flowDirection = matchWord(line, start, stop, DIRECTIONS);
-      return draft.flowDirection === undefined ? "is not ingress, egress or -" : undefined;
+      return draft.flowDirection === undefined ? WORD_PROBLEMS["flow-direction"] : undefined;
     default:
       fillText(draft, slot, line.slice(start, stop));
       return undefined;

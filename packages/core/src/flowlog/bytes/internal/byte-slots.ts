@@ -1,5 +1,11 @@
 import { isFlowLogField, type FlowLogField } from "../../fields.js";
 import {
+  NUMBER_RULES,
+  WORD_PROBLEMS,
+  type NumberField,
+  type WordField,
+} from "../../internal/field-rules.js";
+import {
   ACTION_CODE,
   DIRECTION_CODE,
   LOG_STATUS_CODE,
@@ -74,46 +80,34 @@ export const byteSlotsOf = (fields: readonly string[]): Int32Array =>
     (field) => (isFlowLogField(field) ? SLOT_OF[field] : undefined) ?? Slot.Ignored,
   );
 
-/** The largest value each numeric slot accepts, indexed by slot. */
-export const MAX_OF: readonly number[] = [
-  0,
-  2_147_483_647,
-  65_535,
-  65_535,
-  255,
-  Number.MAX_SAFE_INTEGER,
-  Number.MAX_SAFE_INTEGER,
-  Number.MAX_SAFE_INTEGER,
-  Number.MAX_SAFE_INTEGER,
-  255,
-  255,
-];
+/** A table indexed by slot, each known field's slot holding `valueOf` its field. */
+const bySlot = <T>(valueOf: (field: string) => T | undefined, absent: T): T[] => {
+  const table = Array.from({ length: Slot.Text }, () => absent);
+  for (const [field, slot] of Object.entries(SLOT_OF)) {
+    if (slot < Slot.Text) table[slot] = valueOf(field) ?? absent;
+  }
+  return table;
+};
 
-const NOT_A_PORT = "is not a port 0-65535";
-const NOT_A_COUNT = "is not a whole number 0 or above";
-const NOT_A_TIME = "is not a Unix time in whole seconds 0 or above";
+const isNumberField = (field: string): field is NumberField => Object.hasOwn(NUMBER_RULES, field);
+const isWordField = (field: string): field is WordField => Object.hasOwn(WORD_PROBLEMS, field);
+
+/** The largest value each numeric slot accepts, indexed by slot. */
+export const MAX_OF: readonly number[] = bySlot(
+  (field) => (isNumberField(field) ? NUMBER_RULES[field].max : undefined),
+  0,
+);
 
 /** Why a numeric or word token is invalid, indexed by slot; the text parser's wording. */
-export const PROBLEM_OF: readonly string[] = [
+export const PROBLEM_OF: readonly string[] = bySlot(
+  (field) =>
+    isNumberField(field)
+      ? NUMBER_RULES[field].problem
+      : isWordField(field)
+        ? WORD_PROBLEMS[field]
+        : undefined,
   "",
-  "is not a version number",
-  NOT_A_PORT,
-  NOT_A_PORT,
-  "is not a protocol number 0-255",
-  NOT_A_COUNT,
-  NOT_A_COUNT,
-  NOT_A_TIME,
-  NOT_A_TIME,
-  "is not a TCP flag mask 0-255",
-  "is not a traffic-path code 0-255",
-  "",
-  "",
-  "",
-  "",
-  "is not ACCEPT, REJECT or -",
-  "is not OK, NODATA, SKIPDATA or -",
-  "is not ingress, egress or -",
-];
+);
 
 /** A word slot's vocabulary as ASCII bytes, in code order, so that word `i` is coded `i + 1`. */
 const wordsOf = (codes: Readonly<Record<string, number>>): Uint8Array[] =>
