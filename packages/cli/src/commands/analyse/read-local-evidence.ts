@@ -68,10 +68,26 @@ export const readLocalEvidence = async (
   };
 };
 
+/**
+ * Files probed at once for the Parquet magic. Each probe holds a file open, so probing
+ * every file at once runs out of descriptors on large folders (EMFILE), and a probe that
+ * failed that way would have let a Parquet file through to the text workers.
+ */
+const PROBES_AT_ONCE = 32;
+
 /** Whether any file is Parquet; one that cannot be opened is not: its worker reports it. */
 const anyParquet = async (files: readonly string[]): Promise<boolean> => {
-  const found = await Promise.all(files.map((file) => isParquetFile(file).catch(() => false)));
-  return found.includes(true);
+  let next = 0;
+  let found = false;
+  const probe = async (): Promise<void> => {
+    while (!found && next < files.length) {
+      const file = files[next++]!;
+      if (await isParquetFile(file).catch(() => false)) found = true;
+    }
+  };
+
+  await Promise.all(Array.from({ length: PROBES_AT_ONCE }, probe));
+  return found;
 };
 
 /** The same read through the line reader, which also reads Parquet. */

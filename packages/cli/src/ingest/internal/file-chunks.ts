@@ -1,5 +1,4 @@
-import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import { pipeline, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 
@@ -21,8 +20,12 @@ export async function* fileChunks(
   path: string,
   onBytes: (bytes: number) => void,
 ): AsyncGenerator<Uint8Array> {
-  const gzip = await startsWithGzipMagic(path);
-  const file = createReadStream(path, { highWaterMark: READ_CHUNK });
+  const handle = await open(path, "r");
+  const gzip = await startsWithGzipMagic(handle).catch(async (error: unknown) => {
+    await handle.close();
+    throw error;
+  });
+  const file = handle.createReadStream({ highWaterMark: READ_CHUNK, start: 0 });
   const source: Readable = gzip
     ? pipeline(file, createGunzip({ chunkSize: INFLATE_CHUNK }), () => undefined)
     : file;
@@ -40,14 +43,10 @@ export async function* fileChunks(
   }
 }
 
-const startsWithGzipMagic = async (path: string): Promise<boolean> => {
-  const handle = await open(path, "r");
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(GZIP_MAGIC.length), 0, 2, 0);
-    return bytesRead === GZIP_MAGIC.length && GZIP_MAGIC.every((byte, i) => buffer[i] === byte);
-  } finally {
-    await handle.close();
-  }
+/** Reads the first bytes where they lie, leaving the file open for the stream that follows. */
+const startsWithGzipMagic = async (handle: FileHandle): Promise<boolean> => {
+  const { buffer, bytesRead } = await handle.read(Buffer.alloc(GZIP_MAGIC.length), 0, 2, 0);
+  return bytesRead === GZIP_MAGIC.length && GZIP_MAGIC.every((byte, i) => buffer[i] === byte);
 };
 
 const isZlibError = (error: unknown): error is Error =>

@@ -3,19 +3,30 @@
  * large file alone at the end while the others idle. Results do not depend on this order;
  * two rules of the text path do, and the queue keeps them. A path that also appears
  * earlier in the list may inherit the layout its previous read left, so it starts only
- * once every file before it is done. After a failure, no file after it starts.
+ * once every file before it is done, and before any other file once it may. After a
+ * failure, no file after it starts. Taking and finishing cost constant time on average,
+ * so that hundreds of thousands of small files are scheduled in milliseconds.
  */
 export class TaskQueue {
-  private readonly waiting: number[];
+  /** Files whose path is new, biggest first; those before `nextFirst` are taken. */
+  private readonly firsts: number[];
+  /** Files whose path appeared earlier, in list order; those before `nextRepeat` are taken. */
+  private readonly repeats: number[];
   private readonly repeated: readonly boolean[];
   private readonly done: boolean[];
+  private nextFirst = 0;
+  private nextRepeat = 0;
   private donePrefix = 0;
   private failedAt: number;
 
   constructor(paths: readonly string[], sizes: readonly number[]) {
     const seen = new Set<string>();
-    this.waiting = paths.map((_, index) => index).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
     this.repeated = paths.map((path) => seen.size === seen.add(path).size);
+    const indexes = paths.map((_, index) => index);
+    this.firsts = indexes
+      .filter((index) => !this.repeated[index])
+      .sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+    this.repeats = indexes.filter((index) => this.repeated[index]);
     this.done = paths.map(() => false);
     this.failedAt = paths.length;
   }
@@ -27,17 +38,26 @@ export class TaskQueue {
 
   /** Whether no file is left that will ever start; some may still be running. */
   get exhausted(): boolean {
-    return this.waiting.every((index) => index > this.failedAt);
+    this.passFailed();
+    const repeat = this.repeats[this.nextRepeat];
+    return (
+      this.nextFirst === this.firsts.length && (repeat === undefined || repeat > this.failedAt)
+    );
   }
 
   /** The next file that may start now, taken off the queue, or `undefined`. */
   take(): number | undefined {
-    const at = this.waiting.findIndex(
-      (index) => index < this.failedAt && (!this.repeated[index] || this.donePrefix >= index),
-    );
-    if (at < 0) return undefined;
+    this.passFailed();
 
-    return this.waiting.splice(at, 1)[0];
+    const repeat = this.repeats[this.nextRepeat];
+    if (repeat !== undefined && repeat < this.failedAt && this.donePrefix >= repeat) {
+      this.nextRepeat += 1;
+      return repeat;
+    }
+
+    const first = this.firsts[this.nextFirst];
+    if (first !== undefined) this.nextFirst += 1;
+    return first;
   }
 
   /** Records that file `index` finished, or failed. */
@@ -45,5 +65,12 @@ export class TaskQueue {
     this.done[index] = true;
     while (this.done[this.donePrefix] === true) this.donePrefix += 1;
     if (failed) this.failedAt = Math.min(this.failedAt, index);
+  }
+
+  /** Drops, from the front of the new paths, the files a failure ahead of them stops. */
+  private passFailed(): void {
+    while (this.nextFirst < this.firsts.length && this.firsts[this.nextFirst]! > this.failedAt) {
+      this.nextFirst += 1;
+    }
   }
 }
