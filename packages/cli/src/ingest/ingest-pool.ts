@@ -107,6 +107,7 @@ export const runIngest = (
         const task: FileTask = {
           index,
           path: paths[index]!,
+          size: sizes[index]!,
           inheritedHeader: inheritedHeader(index),
         };
         const { files, bytes } = loads.get(worker)!;

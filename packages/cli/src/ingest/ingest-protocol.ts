@@ -19,6 +19,8 @@ export interface IngestSetup {
 export interface FileTask {
   readonly index: number;
   readonly path: string;
+  /** The file's size on disk when listed, to size read buffers for small files; 0 if unknown. */
+  readonly size: number;
   /**
    * The header that sets the layout the file starts in, when the same path was read just
    * before it and left a header's layout in force; absent means the default layout.

@@ -5,6 +5,9 @@ import { createGunzip } from "node:zlib";
 const GZIP_MAGIC = [0x1f, 0x8b];
 const READ_CHUNK = 1 << 20;
 const INFLATE_CHUNK = 1 << 21;
+const SMALLEST_CHUNK = 1 << 14;
+/** Flow-log text compresses about tenfold; a small file's inflate buffer is sized by it. */
+const INFLATION = 16;
 
 /**
  * Yields the bytes of a flow-log file as it streams off disk, inflated when it starts with
@@ -18,16 +21,19 @@ const INFLATE_CHUNK = 1 << 21;
  */
 export async function* fileChunks(
   path: string,
+  size: number,
   onBytes: (bytes: number) => void,
 ): AsyncGenerator<Uint8Array> {
+  const readChunk = chunkFor(size, READ_CHUNK);
+  const inflateChunk = chunkFor(size * INFLATION, INFLATE_CHUNK);
   const handle = await open(path, "r");
   const gzip = await startsWithGzipMagic(handle).catch(async (error: unknown) => {
     await handle.close();
     throw error;
   });
-  const file = handle.createReadStream({ highWaterMark: READ_CHUNK, start: 0 });
+  const file = handle.createReadStream({ highWaterMark: readChunk, start: 0 });
   const source: Readable = gzip
-    ? pipeline(file, createGunzip({ chunkSize: INFLATE_CHUNK }), () => undefined)
+    ? pipeline(file, createGunzip({ chunkSize: inflateChunk }), () => undefined)
     : file;
 
   try {
@@ -42,6 +48,16 @@ export async function* fileChunks(
     file.destroy();
   }
 }
+
+/**
+ * A buffer size for `bytes` of data, capped at `largest`: a file of a few hundred bytes
+ * gets a small buffer, not megabytes allocated and dropped for each of thousands of files.
+ * An unknown size (0) gets the largest.
+ */
+const chunkFor = (bytes: number, largest: number): number =>
+  bytes <= 0
+    ? largest
+    : Math.min(largest, Math.max(SMALLEST_CHUNK, 2 ** Math.ceil(Math.log2(bytes))));
 
 /** Reads the first bytes where they lie, leaving the file open for the stream that follows. */
 const startsWithGzipMagic = async (handle: FileHandle): Promise<boolean> => {
