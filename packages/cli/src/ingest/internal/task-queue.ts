@@ -38,7 +38,6 @@ export class TaskQueue {
 
   /** Whether no file is left that will ever start; some may still be running. */
   get exhausted(): boolean {
-    this.passFailed();
     const repeat = this.repeats[this.nextRepeat];
     return (
       this.nextFirst === this.firsts.length && (repeat === undefined || repeat > this.failedAt)
@@ -47,8 +46,6 @@ export class TaskQueue {
 
   /** The next file that may start now, taken off the queue, or `undefined`. */
   take(): number | undefined {
-    this.passFailed();
-
     const repeat = this.repeats[this.nextRepeat];
     if (repeat !== undefined && repeat < this.failedAt && this.donePrefix >= repeat) {
       this.nextRepeat += 1;
@@ -56,7 +53,7 @@ export class TaskQueue {
     }
 
     const first = this.firsts[this.nextFirst];
-    if (first !== undefined) this.nextFirst += 1;
+    this.passFailed(this.nextFirst + 1);
     return first;
   }
 
@@ -64,13 +61,19 @@ export class TaskQueue {
   finish(index: number, failed: boolean): void {
     this.done[index] = true;
     while (this.done[this.donePrefix] === true) this.donePrefix += 1;
-    if (failed) this.failedAt = Math.min(this.failedAt, index);
+    if (!failed) return;
+
+    this.failedAt = Math.min(this.failedAt, index);
+    this.passFailed(this.nextFirst);
   }
 
-  /** Drops, from the front of the new paths, the files a failure ahead of them stops. */
-  private passFailed(): void {
-    while (this.nextFirst < this.firsts.length && this.firsts[this.nextFirst]! > this.failedAt) {
-      this.nextFirst += 1;
-    }
+  /**
+   * Moves the front of the new paths to `from`, then past the files a failure ahead of
+   * them stops, so that the front is always a file that may still start.
+   */
+  private passFailed(from: number): void {
+    let next = Math.min(from, this.firsts.length);
+    while (next < this.firsts.length && this.firsts[next]! > this.failedAt) next += 1;
+    this.nextFirst = next;
   }
 }
