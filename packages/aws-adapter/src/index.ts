@@ -77,7 +77,11 @@ export type { DryRunCall, GroupRuleChanges } from "./aws/group-rule-changes.js";
 export * from "./aws/scan/index.js";
 
 export { flowLogPaths, type SkipCounts } from "./local/internal/flow-log-paths.js";
-export { isParquetFile } from "./local/internal/file-lines.js";
+export {
+  probeFlowLogFile,
+  type FileEncoding,
+  type FlowLogFileProbe,
+} from "./local/internal/file-encoding.js";
 
 export {
   athenaEvidence,

@@ -1,7 +1,8 @@
-import { FlowLogFiles, LocalFileError, isParquetFile } from "@sg/aws-adapter";
+import { FlowLogFiles, LocalFileError, probeFlowLogFile } from "@sg/aws-adapter";
 import { normaliseFieldName } from "@sg/core";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   demoFlowLogObjects,
@@ -47,14 +48,20 @@ describe("FlowLogFiles on Parquet files", () => {
     expect(shape(parquet)).toEqual(shape(text));
   });
 
-  it("should know a Parquet file by its magic bytes, whatever its name", async () => {
+  it("should know Parquet and gzip files by their magic bytes, whatever their names", async () => {
     const folder = await temporaryFolder();
     const [demo] = demoFlowLogObjects();
-    await writeFile(join(folder, "rows.log.gz"), parquetOf(demo!.body));
-    await writeFile(join(folder, "plain.log"), demo!.body);
+    const parquet = parquetOf(demo!.body);
+    await writeFile(join(folder, "rows.log.gz"), parquet);
+    await writeFile(join(folder, "plain.log"), gunzipSync(demo!.body));
+    await writeFile(join(folder, "rows.parquet"), demo!.body);
 
-    expect(await isParquetFile(join(folder, "rows.log.gz"))).toBe(true);
-    expect(await isParquetFile(join(folder, "plain.log"))).toBe(false);
+    expect(await probeFlowLogFile(join(folder, "rows.log.gz"))).toEqual({
+      size: parquet.length,
+      encoding: "parquet",
+    });
+    expect((await probeFlowLogFile(join(folder, "plain.log"))).encoding).toBe("plain");
+    expect((await probeFlowLogFile(join(folder, "rows.parquet"))).encoding).toBe("gzip");
     expect((await collect(new FlowLogFiles([join(folder, "rows.log.gz")])))[0]?.header).toBe(true);
   });
 

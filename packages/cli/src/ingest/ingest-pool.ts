@@ -1,3 +1,4 @@
+import type { FlowLogFileProbe } from "@sg/aws-adapter";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -52,12 +53,13 @@ const builtWorker = (): URL =>
 /**
  * Reads `paths` on worker threads, one whole file per task, into `tally`: each worker's
  * tally is absorbed as soon as the worker has nothing left to read, while the others
- * finish. Files start biggest first (`sizes`, in bytes) on whichever worker is free; see
- * {@link TaskQueue} for the two ordering rules kept. Resolves to every file's outcome.
+ * finish. Files start biggest first (by the `probes` of their size and encoding, one per
+ * path) on whichever worker is free; see {@link TaskQueue} for the two ordering rules kept.
+ * Resolves to every file's outcome.
  */
 export const runIngest = (
   paths: readonly string[],
-  sizes: readonly number[],
+  probes: readonly FlowLogFileProbe[],
   setup: IngestSetup,
   tally: EvidenceTally,
   progress: (records: number) => void,
@@ -68,6 +70,7 @@ export const runIngest = (
 
   return new Promise((resolve, reject) => {
     const outcomes: (FileOutcome | undefined)[] = paths.map(() => undefined);
+    const sizes = probes.map(({ size }) => size);
     const queue = new TaskQueue(paths, sizes);
     const workers: Worker[] = [];
     const loads = new Map<Worker, { files: number; bytes: number }>();
@@ -108,6 +111,7 @@ export const runIngest = (
           index,
           path: paths[index]!,
           size: sizes[index]!,
+          gzip: probes[index]!.encoding === "gzip",
           inheritedHeader: inheritedHeader(index),
         };
         const { files, bytes } = loads.get(worker)!;

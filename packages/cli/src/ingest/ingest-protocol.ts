@@ -19,8 +19,10 @@ export interface IngestSetup {
 export interface FileTask {
   readonly index: number;
   readonly path: string;
-  /** The file's size on disk when listed, to size read buffers for small files; 0 if unknown. */
+  /** The file's size on disk when probed, to size read buffers for small files; 0 if unknown. */
   readonly size: number;
+  /** Whether the probe found the gzip magic bytes, so the worker inflates the file. */
+  readonly gzip: boolean;
   /**
    * The header that sets the layout the file starts in, when the same path was read just
    * before it and left a header's layout in force; absent means the default layout.

@@ -1,13 +1,10 @@
-import { createReadStream } from "node:fs";
-import { open, readFile } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import { pipeline, type Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import { parquetLines } from "../../internal/parquet-lines.js";
 import { LocalFileError } from "../local-file-error.js";
-
-const GZIP_MAGIC = [0x1f, 0x8b];
-const PARQUET_MAGIC = [0x50, 0x41, 0x52, 0x31];
+import { encodingAt } from "./file-encoding.js";
 
 /**
  * Yields the lines of a file, one at a time: gzip is recognised by its magic bytes
@@ -22,13 +19,18 @@ export async function* fileLines(
   path: string,
   onBytes: (bytes: number) => void,
 ): AsyncGenerator<string> {
-  if (await isParquetFile(path)) {
-    yield* parquetFileLines(path, onBytes);
+  const handle = await open(path, "r");
+  const encoding = await encodingAt(handle).catch(async (error: unknown) => {
+    await handle.close();
+    throw error;
+  });
+  if (encoding === "parquet") {
+    yield* parquetFileLines(path, handle, onBytes);
     return;
   }
 
-  const gzip = await startsWithGzipMagic(path);
-  const file = createReadStream(path);
+  const gzip = encoding === "gzip";
+  const file = handle.createReadStream({ start: 0 });
   const source: Readable = gzip ? pipeline(file, createGunzip(), () => undefined) : file;
   const decoder = new StringDecoder("utf8");
   let carry = "";
@@ -50,27 +52,13 @@ export async function* fileLines(
   }
 }
 
-/** Whether the file starts with Parquet's magic bytes, `PAR1`, whatever its name. */
-export const isParquetFile = (path: string): Promise<boolean> => startsWith(path, PARQUET_MAGIC);
-
-const startsWithGzipMagic = (path: string): Promise<boolean> => startsWith(path, GZIP_MAGIC);
-
-const startsWith = async (path: string, magic: readonly number[]): Promise<boolean> => {
-  const handle = await open(path, "r");
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(magic.length), 0, magic.length, 0);
-    return bytesRead === magic.length && magic.every((byte, i) => buffer[i] === byte);
-  } finally {
-    await handle.close();
-  }
-};
-
-/** The lines of a Parquet file, which a damaged file fails naming the file. */
+/** The lines of the Parquet file open at `handle`, which a damaged file fails naming it. */
 async function* parquetFileLines(
   path: string,
+  handle: FileHandle,
   onBytes: (bytes: number) => void,
 ): AsyncGenerator<string> {
-  const bytes = await readFile(path);
+  const bytes = await handle.readFile().finally(() => handle.close());
   onBytes(bytes.length);
 
   const lines = parquetLines(bytes)[Symbol.asyncIterator]();

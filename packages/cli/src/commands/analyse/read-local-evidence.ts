@@ -2,11 +2,11 @@ import {
   FlowLogFiles,
   LocalFileError,
   flowLogPaths,
-  isParquetFile,
+  probeFlowLogFile,
+  type FlowLogFileProbe,
   type FlowLogReadStats,
 } from "@sg/aws-adapter";
 import type { TimeWindow } from "@sg/core";
-import { stat } from "node:fs/promises";
 import { inputError } from "../../cli/cli-error.js";
 import { runIngest, type FileOutcome, type IngestOptions } from "../../ingest/ingest-pool.js";
 import type { ReadFailure } from "../../ingest/ingest-protocol.js";
@@ -43,11 +43,13 @@ export const readLocalEvidence = async (
     walkError = error;
   }
 
-  if (await anyParquet(files)) return readAsLines(paths, window, progress);
+  const probes = await probeAll(files);
+  if (probes.some(({ encoding }) => encoding === "parquet")) {
+    return readAsLines(paths, window, progress);
+  }
 
-  const sizes = await Promise.all(files.map((file) => sizeOf(file)));
   const tally = new EvidenceTally();
-  const outcomes = await runIngest(files, sizes, { window }, tally, progress, options);
+  const outcomes = await runIngest(files, probes, { window }, tally, progress, options);
   const counts = outcomes.map((outcome) => countsOf(outcome));
   if (walkError !== undefined) throw walkError;
 
@@ -69,25 +71,30 @@ export const readLocalEvidence = async (
 };
 
 /**
- * Files probed at once for the Parquet magic. Each probe holds a file open, so probing
- * every file at once runs out of descriptors on large folders (EMFILE), and a probe that
- * failed that way would have let a Parquet file through to the text workers.
+ * Files probed at once. Each probe holds a file open, so probing every file at once runs
+ * out of descriptors on large folders (EMFILE), and a probe that failed that way would
+ * have let a Parquet file through to the text workers.
  */
 const PROBES_AT_ONCE = 32;
 
-/** Whether any file is Parquet; one that cannot be opened is not: its worker reports it. */
-const anyParquet = async (files: readonly string[]): Promise<boolean> => {
+/** A file that cannot be opened: its worker reports why, as the line reader would. */
+const UNREADABLE: FlowLogFileProbe = { size: 0, encoding: "plain" };
+
+/**
+ * Every file's size, to start big files first, and encoding, since workers read text and
+ * gzip only: one open a file, a bounded number at a time.
+ */
+const probeAll = async (files: readonly string[]): Promise<FlowLogFileProbe[]> => {
+  const probes = files.map(() => UNREADABLE);
   let next = 0;
-  let found = false;
-  const probe = async (): Promise<void> => {
-    while (!found && next < files.length) {
-      const file = files[next++]!;
-      if (await isParquetFile(file).catch(() => false)) found = true;
+  const probeNext = async (): Promise<void> => {
+    for (let index = next++; index < files.length; index = next++) {
+      probes[index] = await probeFlowLogFile(files[index]!).catch(() => UNREADABLE);
     }
   };
 
-  await Promise.all(Array.from({ length: PROBES_AT_ONCE }, probe));
-  return found;
+  await Promise.all(Array.from({ length: PROBES_AT_ONCE }, probeNext));
+  return probes;
 };
 
 /** The same read through the line reader, which also reads Parquet. */
@@ -100,13 +107,6 @@ const readAsLines = async (
   const reading = await readEvidence(files, window, progress);
   return { ...reading, stats: files.stats() };
 };
-
-/** A file's size, to start big files first; 0 when it cannot be read, which its worker reports. */
-const sizeOf = (path: string): Promise<number> =>
-  stat(path).then(
-    (found) => found.size,
-    () => 0,
-  );
 
 /** A file's counts; the first failure in file order is thrown, as the text path throws it. */
 const countsOf = (outcome: FileOutcome | undefined) => {

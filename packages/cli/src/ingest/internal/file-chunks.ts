@@ -1,8 +1,8 @@
-import { open, type FileHandle } from "node:fs/promises";
+import { createReadStream } from "node:fs";
 import { pipeline, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
+import type { FileTask } from "../ingest-protocol.js";
 
-const GZIP_MAGIC = [0x1f, 0x8b];
 const READ_CHUNK = 1 << 20;
 const INFLATE_CHUNK = 1 << 21;
 const SMALLEST_CHUNK = 1 << 14;
@@ -10,9 +10,9 @@ const SMALLEST_CHUNK = 1 << 14;
 const INFLATION = 16;
 
 /**
- * Yields the bytes of a flow-log file as it streams off disk, inflated when it starts with
- * the gzip magic bytes whatever its name: the byte-level twin of the text path's file
- * reader, with the same gzip rule and the same error for a damaged or cut-off stream.
+ * Yields the bytes of a flow-log file as it streams off disk, inflated when the main
+ * thread's probe found the gzip magic bytes, whatever the name: the byte-level twin of the
+ * text path's file reader, with the same error for a damaged or cut-off stream.
  * Inflating runs on libuv's pool, so the caller scans one chunk while the next inflates;
  * chunks of 2 MiB cost a third less CPU than 256 KiB ones, in allocations and callbacks.
  * Chunks are yielded as plain Uint8Array views, the type of the joined lines too, so that
@@ -20,20 +20,12 @@ const INFLATION = 16;
  * `onBytes` receives the number of bytes read from disk once the file is done.
  */
 export async function* fileChunks(
-  path: string,
-  size: number,
+  { path, size, gzip }: FileTask,
   onBytes: (bytes: number) => void,
 ): AsyncGenerator<Uint8Array> {
-  const readChunk = chunkFor(size, READ_CHUNK);
-  const inflateChunk = chunkFor(size * INFLATION, INFLATE_CHUNK);
-  const handle = await open(path, "r");
-  const gzip = await startsWithGzipMagic(handle).catch(async (error: unknown) => {
-    await handle.close();
-    throw error;
-  });
-  const file = handle.createReadStream({ highWaterMark: readChunk, start: 0 });
+  const file = createReadStream(path, { highWaterMark: chunkFor(size, READ_CHUNK) });
   const source: Readable = gzip
-    ? pipeline(file, createGunzip({ chunkSize: inflateChunk }), () => undefined)
+    ? pipeline(file, createGunzip({ chunkSize: chunkFor(size * INFLATION, INFLATE_CHUNK) }), noop)
     : file;
 
   try {
@@ -59,11 +51,7 @@ const chunkFor = (bytes: number, largest: number): number =>
     ? largest
     : Math.min(largest, Math.max(SMALLEST_CHUNK, 2 ** Math.ceil(Math.log2(bytes))));
 
-/** Reads the first bytes where they lie, leaving the file open for the stream that follows. */
-const startsWithGzipMagic = async (handle: FileHandle): Promise<boolean> => {
-  const { buffer, bytesRead } = await handle.read(Buffer.alloc(GZIP_MAGIC.length), 0, 2, 0);
-  return bytesRead === GZIP_MAGIC.length && GZIP_MAGIC.every((byte, i) => buffer[i] === byte);
-};
+const noop = (): void => undefined;
 
 const isZlibError = (error: unknown): error is Error =>
   error instanceof Error && /^Z_/.test(String((error as NodeJS.ErrnoException).code));

@@ -21,7 +21,7 @@ export const readFile = async (
   let carry: Uint8Array | undefined;
   let reported = 0;
 
-  for await (const chunk of fileChunks(task.path, task.size, (bytes) => (bytesRead = bytes))) {
+  for await (const chunk of fileChunks(task, (bytes) => (bytesRead = bytes))) {
     let start = 0;
     if (carry !== undefined) {
       const end = chunk.indexOf(LINE_FEED);
