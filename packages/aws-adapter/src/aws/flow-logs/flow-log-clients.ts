@@ -1,5 +1,6 @@
-import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
-import { S3Client } from "@aws-sdk/client-s3";
+import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { logsSdk, s3Sdk } from "../internal/sdk.js";
 
 /**
  * How to reach AWS: the Region and named profile from `--region` and `--profile` (the
@@ -31,7 +32,7 @@ const common = (options: FlowLogClientOptions) => ({
  * chain; endpoint overrides in the environment are applied by the SDK itself.
  */
 export const cloudWatchLogsClientFor = (options: FlowLogClientOptions): CloudWatchLogsClient =>
-  new CloudWatchLogsClient(common(options));
+  new (logsSdk().CloudWatchLogsClient)(common(options));
 
 /**
  * An S3 client for reading flow-log objects. It follows a bucket's Region when it differs
@@ -42,7 +43,7 @@ export const s3ClientFor = (options: FlowLogClientOptions): S3Client => {
   const overridden = [options.env?.AWS_ENDPOINT_URL_S3, options.env?.AWS_ENDPOINT_URL].some(
     (url) => url !== undefined && url !== "",
   );
-  return new S3Client({
+  return new (s3Sdk().S3Client)({
     ...common(options),
     followRegionRedirects: true,
     ...(overridden ? { forcePathStyle: true } : {}),

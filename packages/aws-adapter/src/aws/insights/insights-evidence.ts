@@ -1,4 +1,4 @@
-import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { logsSdk } from "../internal/sdk.js";
 import {
   DEFAULT_LAYOUT,
   mergeEvidence,
@@ -85,7 +85,7 @@ export const insightsEvidence = async (
   }
   const concurrency = checkedConcurrency(options.concurrency ?? DEFAULT_INSIGHTS_CONCURRENCY);
   const rowCap = options.rowCap ?? INSIGHTS_ROW_CAP;
-  const client = new CloudWatchLogsClient(queryClientConfig(options.client));
+  const client = new (logsSdk().CloudWatchLogsClient)(queryClientConfig(options.client));
   const runner = sliceRunner(client, {
     ...{ logGroup, window, layout, rowCap, concurrency },
     poll: options.poll,

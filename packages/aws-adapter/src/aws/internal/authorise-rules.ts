@@ -1,7 +1,5 @@
-import {
-  AuthorizeSecurityGroupIngressCommand,
-  type AuthorizeSecurityGroupIngressCommandInput,
-} from "@aws-sdk/client-ec2";
+import type { AuthorizeSecurityGroupIngressCommandInput } from "@aws-sdk/client-ec2";
+import { ec2Sdk } from "./sdk.js";
 import type { Rule } from "@sg/core";
 import { securityGroupRulesFile } from "../../internal/codecs/security-group-rules-file.js";
 import { decodeResponse } from "./decode-response.js";
@@ -44,7 +42,9 @@ export const authoriseRules = async (
   const settled = (held: readonly Rule[]): Rule[] => heldInOrder(rules, held);
   const send = async (): Promise<Rule[]> => {
     const answer = await context.ec2.send(
-      new AuthorizeSecurityGroupIngressCommand(authoriseRequest(context, groupId, rules)),
+      new (ec2Sdk().AuthorizeSecurityGroupIngressCommand)(
+        authoriseRequest(context, groupId, rules),
+      ),
     );
     const listed = (answer.SecurityGroupRules ?? []).filter((rule) => rule.IsEgress !== true);
     if (listed.length === 0) {

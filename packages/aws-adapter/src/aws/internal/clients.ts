@@ -1,5 +1,6 @@
-import { EC2Client } from "@aws-sdk/client-ec2";
-import { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
+import type { EC2Client } from "@aws-sdk/client-ec2";
+import type { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
+import { ec2Sdk, quotasSdk } from "./sdk.js";
 import {
   DEFAULT_MAX_ATTEMPTS,
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -29,7 +30,7 @@ export const awsClients = (options: AwsEstateOptions): AwsClients => {
     requestHandler: { requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS },
   };
 
-  const ec2 = new EC2Client(config);
+  const ec2 = new (ec2Sdk().EC2Client)(config);
   guardMutations(ec2);
-  return { ec2, quotas: new ServiceQuotasClient(config) };
+  return { ec2, quotas: new (quotasSdk().ServiceQuotasClient)(config) };
 };

@@ -1,4 +1,5 @@
-import { DescribeSecurityGroupsCommand, type EC2Client } from "@aws-sdk/client-ec2";
+import type { EC2Client } from "@aws-sdk/client-ec2";
+import { ec2Sdk } from "./sdk.js";
 import type { SecurityGroup } from "@sg/core";
 import { allPages } from "./all-pages.js";
 import { awsRead, responseFailure } from "./aws-read.js";
@@ -25,7 +26,7 @@ export const describeGroups = async (
     const listed = await allPages(OPERATION, async (NextToken) => {
       const page = await awsRead(OPERATION, () =>
         ec2.send(
-          new DescribeSecurityGroupsCommand({
+          new (ec2Sdk().DescribeSecurityGroupsCommand)({
             ...(Filters.length === 0 ? {} : { Filters }),
             MaxResults: pageSize,
             ...(NextToken === undefined ? {} : { NextToken }),

@@ -1,8 +1,5 @@
-import {
-  DescribeSecurityGroupRulesCommand,
-  type EC2Client,
-  type SecurityGroupRule,
-} from "@aws-sdk/client-ec2";
+import type { EC2Client, SecurityGroupRule } from "@aws-sdk/client-ec2";
+import { ec2Sdk } from "./sdk.js";
 import {
   securityGroupRulesFile,
   type SecurityGroupRuleEntry,
@@ -29,7 +26,7 @@ export const describeIngressRules = async (
     const listed = await allPages(OPERATION, async (NextToken) => {
       const page = await awsRead(OPERATION, () =>
         ec2.send(
-          new DescribeSecurityGroupRulesCommand({
+          new (ec2Sdk().DescribeSecurityGroupRulesCommand)({
             ...(Filters.length === 0 ? {} : { Filters }),
             MaxResults: pageSize,
             ...(NextToken === undefined ? {} : { NextToken }),

@@ -1,8 +1,5 @@
-import {
-  DescribeNetworkInterfacesCommand,
-  type EC2Client,
-  type NetworkInterface as Ec2Interface,
-} from "@aws-sdk/client-ec2";
+import type { EC2Client, NetworkInterface as Ec2Interface } from "@aws-sdk/client-ec2";
+import { ec2Sdk } from "./sdk.js";
 import type { NetworkInterface } from "@sg/core";
 import { networkInterfacesFile } from "../../internal/codecs/network-interfaces-file.js";
 import { interfaceOf } from "../../internal/interface-entry.js";
@@ -28,7 +25,7 @@ export const describeInterfaces = async (
     const listed = await allPages(OPERATION, async (NextToken) => {
       const page = await awsRead(OPERATION, () =>
         ec2.send(
-          new DescribeNetworkInterfacesCommand({
+          new (ec2Sdk().DescribeNetworkInterfacesCommand)({
             ...(Filters.length === 0 ? {} : { Filters }),
             MaxResults: pageSize,
             ...(NextToken === undefined ? {} : { NextToken }),

@@ -1,4 +1,5 @@
-import { DescribeNetworkAclsCommand, type EC2Client } from "@aws-sdk/client-ec2";
+import type { EC2Client } from "@aws-sdk/client-ec2";
+import { ec2Sdk } from "./sdk.js";
 import { isRight } from "fp-ts/lib/Either.js";
 import { networkAclsFile } from "../../internal/codecs/network-acls-file.js";
 import { formatDecodeErrors } from "../../local/format-decode-errors.js";
@@ -16,7 +17,7 @@ const PAGE_SIZE = 1000;
 export const describeNetworkAcls = async (ec2: EC2Client): Promise<NetworkAcl[]> => {
   const acls = await allPages("DescribeNetworkAcls", async (NextToken) => {
     const page = await awsRead("DescribeNetworkAcls", () =>
-      ec2.send(new DescribeNetworkAclsCommand({ MaxResults: PAGE_SIZE, NextToken })),
+      ec2.send(new (ec2Sdk().DescribeNetworkAclsCommand)({ MaxResults: PAGE_SIZE, NextToken })),
     );
     return {
       items: page.NetworkAcls ?? [],

@@ -1,7 +1,4 @@
-import {
-  AuthorizeSecurityGroupIngressCommand,
-  RevokeSecurityGroupIngressCommand,
-} from "@aws-sdk/client-ec2";
+import { ec2Sdk } from "./sdk.js";
 import type { DryRunCall, GroupRuleChanges } from "../group-rule-changes.js";
 import { authoriseRequest } from "./authorise-rules.js";
 import { revokeRequest } from "./revoke-rules.js";
@@ -49,7 +46,7 @@ export const dryRunCalls = async (
       const call = { groupId, action: AUTHORISE, rules: authorise.length };
       calls.push(
         await verdictOf(call, () =>
-          context.ec2.send(new AuthorizeSecurityGroupIngressCommand(input)),
+          context.ec2.send(new (ec2Sdk().AuthorizeSecurityGroupIngressCommand)(input)),
         ),
       );
     }
@@ -57,7 +54,9 @@ export const dryRunCalls = async (
       const input = { ...revokeRequest(groupId, revoke), DryRun: true };
       const call = { groupId, action: REVOKE, rules: revoke.length };
       calls.push(
-        await verdictOf(call, () => context.ec2.send(new RevokeSecurityGroupIngressCommand(input))),
+        await verdictOf(call, () =>
+          context.ec2.send(new (ec2Sdk().RevokeSecurityGroupIngressCommand)(input)),
+        ),
       );
     }
   }

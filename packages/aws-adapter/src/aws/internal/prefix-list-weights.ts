@@ -1,4 +1,5 @@
-import { DescribeManagedPrefixListsCommand, type EC2Client } from "@aws-sdk/client-ec2";
+import type { EC2Client } from "@aws-sdk/client-ec2";
+import { ec2Sdk } from "./sdk.js";
 import type { PrefixListWeights } from "../../internal/permission-rules.js";
 import { allPages } from "./all-pages.js";
 import { awsRead } from "./aws-read.js";
@@ -23,7 +24,7 @@ export const prefixListWeights = async (
     const lists = await allPages(OPERATION, async (NextToken) => {
       const page = await awsRead(OPERATION, () =>
         ec2.send(
-          new DescribeManagedPrefixListsCommand({
+          new (ec2Sdk().DescribeManagedPrefixListsCommand)({
             Filters,
             MaxResults: PAGE_SIZE,
             ...(NextToken === undefined ? {} : { NextToken }),

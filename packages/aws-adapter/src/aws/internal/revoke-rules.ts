@@ -1,7 +1,5 @@
-import {
-  RevokeSecurityGroupIngressCommand,
-  type RevokeSecurityGroupIngressCommandInput,
-} from "@aws-sdk/client-ec2";
+import type { RevokeSecurityGroupIngressCommandInput } from "@aws-sdk/client-ec2";
+import { ec2Sdk } from "./sdk.js";
 import { describeRule, type Rule } from "@sg/core";
 import { RuleWriteError } from "../../ports/rule-write-error.js";
 import { ipPermissionOf } from "./ip-permission.js";
@@ -37,7 +35,7 @@ export const revokeRules = async (
 
   const send = async (): Promise<void> => {
     const answer = await context.ec2.send(
-      new RevokeSecurityGroupIngressCommand(revokeRequest(groupId, rules)),
+      new (ec2Sdk().RevokeSecurityGroupIngressCommand)(revokeRequest(groupId, rules)),
     );
     const unknown = answer.UnknownIpPermissions ?? [];
     if (unknown.length > 0) {

@@ -1,4 +1,5 @@
-import { GetServiceQuotaCommand, type ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
+import type { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
+import { quotasSdk } from "./sdk.js";
 import { DEFAULT_RULE_QUOTA } from "../../local/local-estate.js";
 import { sdkFailure } from "./sdk-failure.js";
 
@@ -25,7 +26,7 @@ export const ruleQuota = async (
 
   try {
     const answer = await quotas.send(
-      new GetServiceQuotaCommand({ ServiceCode: "vpc", QuotaCode: RULES_QUOTA_CODE }),
+      new (quotasSdk().GetServiceQuotaCommand)({ ServiceCode: "vpc", QuotaCode: RULES_QUOTA_CODE }),
     );
     const value = answer.Quota?.Value;
     if (value !== undefined && Number.isFinite(value) && value >= 1) {

@@ -1,4 +1,5 @@
-import { AssumeRoleCommand, GetCallerIdentityCommand, type STSClient } from "@aws-sdk/client-sts";
+import type { STSClient } from "@aws-sdk/client-sts";
+import { stsSdk } from "../internal/sdk.js";
 import type { StaticCredentials } from "../aws-estate-options.js";
 import { awsRead, responseFailure } from "../internal/aws-read.js";
 
@@ -22,7 +23,7 @@ export const assumeAccountRole = async (
   const roleArn = `arn:aws:iam::${request.accountId}:role/${request.roleName}`;
   const answer = await awsRead("AssumeRole", () =>
     sts.send(
-      new AssumeRoleCommand({
+      new (stsSdk().AssumeRoleCommand)({
         RoleArn: roleArn,
         RoleSessionName: request.sessionName,
         ...(request.externalId === undefined ? {} : { ExternalId: request.externalId }),
@@ -44,7 +45,7 @@ export const assumeAccountRole = async (
 /** The account the caller's credentials belong to (STS GetCallerIdentity). */
 export const callerAccount = async (sts: STSClient): Promise<string> => {
   const identity = await awsRead("GetCallerIdentity", () =>
-    sts.send(new GetCallerIdentityCommand({})),
+    sts.send(new (stsSdk().GetCallerIdentityCommand)({})),
   );
   if (identity.Account === undefined) {
     throw responseFailure("GetCallerIdentity", "no Account");

@@ -1,4 +1,5 @@
-import { DescribeRegionsCommand, type EC2Client } from "@aws-sdk/client-ec2";
+import type { EC2Client } from "@aws-sdk/client-ec2";
+import { ec2Sdk } from "../internal/sdk.js";
 import { awsRead } from "../internal/aws-read.js";
 
 /** The Regions of one account: those to scan, and those it has not opted into. */
@@ -14,7 +15,7 @@ export interface AccountRegions {
  */
 export const enabledRegions = async (ec2: EC2Client): Promise<AccountRegions> => {
   const answer = await awsRead("DescribeRegions", () =>
-    ec2.send(new DescribeRegionsCommand({ AllRegions: true })),
+    ec2.send(new (ec2Sdk().DescribeRegionsCommand)({ AllRegions: true })),
   );
 
   const regions = (answer.Regions ?? []).flatMap((region) =>

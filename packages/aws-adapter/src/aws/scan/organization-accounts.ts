@@ -1,10 +1,5 @@
-import {
-  ListAccountsCommand,
-  ListAccountsForParentCommand,
-  ListOrganizationalUnitsForParentCommand,
-  type Account,
-  type OrganizationsClient,
-} from "@aws-sdk/client-organizations";
+import type { Account, OrganizationsClient } from "@aws-sdk/client-organizations";
+import { organizationsSdk } from "../internal/sdk.js";
 import { allPages } from "../internal/all-pages.js";
 import { awsRead } from "../internal/aws-read.js";
 
@@ -25,7 +20,9 @@ const accountOf = (account: Account): OrganizationAccount => ({
 const accountsUnder = (client: OrganizationsClient, parentId: string) =>
   allPages("ListAccountsForParent", async (NextToken) => {
     const page = await awsRead("ListAccountsForParent", () =>
-      client.send(new ListAccountsForParentCommand({ ParentId: parentId, NextToken })),
+      client.send(
+        new (organizationsSdk().ListAccountsForParentCommand)({ ParentId: parentId, NextToken }),
+      ),
     );
     return { items: page.Accounts ?? [], ...(page.NextToken ? { nextToken: page.NextToken } : {}) };
   });
@@ -33,7 +30,12 @@ const accountsUnder = (client: OrganizationsClient, parentId: string) =>
 const unitsUnder = (client: OrganizationsClient, parentId: string) =>
   allPages("ListOrganizationalUnitsForParent", async (NextToken) => {
     const page = await awsRead("ListOrganizationalUnitsForParent", () =>
-      client.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken })),
+      client.send(
+        new (organizationsSdk().ListOrganizationalUnitsForParentCommand)({
+          ParentId: parentId,
+          NextToken,
+        }),
+      ),
     );
     const items = (page.OrganizationalUnits ?? []).flatMap((unit) => (unit.Id ? [unit.Id] : []));
     return { items, ...(page.NextToken ? { nextToken: page.NextToken } : {}) };
@@ -70,7 +72,7 @@ export const listOrganizationAccounts = async (
     organizationalUnitId === undefined
       ? await allPages("ListAccounts", async (NextToken) => {
           const page = await awsRead("ListAccounts", () =>
-            client.send(new ListAccountsCommand({ NextToken })),
+            client.send(new (organizationsSdk().ListAccountsCommand)({ NextToken })),
           );
           return {
             items: page.Accounts ?? [],

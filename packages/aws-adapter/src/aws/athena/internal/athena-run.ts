@@ -1,11 +1,5 @@
-import {
-  GetQueryExecutionCommand,
-  GetQueryResultsCommand,
-  StartQueryExecutionCommand,
-  type AthenaClient,
-  type QueryExecution,
-  type Row,
-} from "@aws-sdk/client-athena";
+import type { AthenaClient, QueryExecution, Row } from "@aws-sdk/client-athena";
+import { athenaSdk } from "../../internal/sdk.js";
 import { FlowLogSourceError } from "../../flow-logs/flow-log-source-error.js";
 import { awsFailure } from "../../flow-logs/internal/aws-failure.js";
 import type { PollPacing } from "../query-client-options.js";
@@ -38,7 +32,7 @@ export const startQuery = async (
   const { query, database, catalog, output, workgroup, location } = request;
   const started = await call("StartQueryExecution", location, () =>
     client.send(
-      new StartQueryExecutionCommand({
+      new (athenaSdk().StartQueryExecutionCommand)({
         QueryString: query,
         QueryExecutionContext: { Database: database, Catalog: catalog },
         ResultConfiguration: { OutputLocation: output },
@@ -65,7 +59,7 @@ export const awaitQuery = async (
 ): Promise<QueryExecution> => {
   const execution = await pollUntil(async () => {
     const reply = await call("GetQueryExecution", location, () =>
-      client.send(new GetQueryExecutionCommand({ QueryExecutionId: id })),
+      client.send(new (athenaSdk().GetQueryExecutionCommand)({ QueryExecutionId: id })),
     );
     const state = reply.QueryExecution?.Status?.State;
     return state === "QUEUED" || state === "RUNNING" ? undefined : (reply.QueryExecution ?? {});
@@ -93,7 +87,7 @@ export async function* resultPages(
   do {
     const page = await call("GetQueryResults", location, () =>
       client.send(
-        new GetQueryResultsCommand({
+        new (athenaSdk().GetQueryResultsCommand)({
           QueryExecutionId: id,
           MaxResults: 1000,
           ...(token === undefined ? {} : { NextToken: token }),

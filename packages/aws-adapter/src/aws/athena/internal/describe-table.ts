@@ -1,4 +1,5 @@
-import { GetTableMetadataCommand, type AthenaClient } from "@aws-sdk/client-athena";
+import type { AthenaClient } from "@aws-sdk/client-athena";
+import { athenaSdk } from "../../internal/sdk.js";
 import { FlowLogSourceError } from "../../flow-logs/flow-log-source-error.js";
 import { awsFailure } from "../../flow-logs/internal/aws-failure.js";
 import { parseAthenaTable, type AthenaTable } from "../athena-table.js";
@@ -21,7 +22,7 @@ export const describeTable = async (
   let metadata;
   try {
     const reply = await client.send(
-      new GetTableMetadataCommand({
+      new (athenaSdk().GetTableMetadataCommand)({
         CatalogName: catalog,
         DatabaseName: table.database,
         TableName: table.table,

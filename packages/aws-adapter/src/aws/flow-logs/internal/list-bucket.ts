@@ -1,4 +1,5 @@
-import { ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { s3Sdk } from "../../internal/sdk.js";
 import { awsFailure } from "./aws-failure.js";
 
 interface Listing {
@@ -24,7 +25,7 @@ const listAll = async (
   do {
     const page = await client
       .send(
-        new ListObjectsV2Command({
+        new (s3Sdk().ListObjectsV2Command)({
           Bucket: bucket,
           Prefix: prefix,
           ...(delimiter ? { Delimiter: "/" } : {}),

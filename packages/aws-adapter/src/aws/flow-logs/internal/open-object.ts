@@ -1,4 +1,5 @@
-import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { s3Sdk } from "../../internal/sdk.js";
 import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { awsFailure } from "./aws-failure.js";
@@ -35,7 +36,7 @@ export const openObject = async (
 ): Promise<FlowLogObject> => {
   const location = `s3://${bucket}/${key}`;
   const response = await client
-    .send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal })
+    .send(new (s3Sdk().GetObjectCommand)({ Bucket: bucket, Key: key }), { abortSignal: signal })
     .catch((error: unknown) => {
       throw awsFailure(error, "GetObject", location);
     });

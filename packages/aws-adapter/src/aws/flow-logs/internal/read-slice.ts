@@ -1,4 +1,5 @@
-import { FilterLogEventsCommand, type CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { logsSdk } from "../../internal/sdk.js";
 import { awsFailure } from "./aws-failure.js";
 import type { TimeSlice } from "./time-slices.js";
 
@@ -38,7 +39,7 @@ export const readSlice = async (
   do {
     const page = await client
       .send(
-        new FilterLogEventsCommand({
+        new (logsSdk().FilterLogEventsCommand)({
           logGroupName: logGroup,
           startTime: slice.from,
           endTime: slice.until,

@@ -1,10 +1,5 @@
-import {
-  GetQueryResultsCommand,
-  StartQueryCommand,
-  StopQueryCommand,
-  type CloudWatchLogsClient,
-  type ResultField,
-} from "@aws-sdk/client-cloudwatch-logs";
+import type { CloudWatchLogsClient, ResultField } from "@aws-sdk/client-cloudwatch-logs";
+import { logsSdk } from "../../internal/sdk.js";
 import { pollUntil } from "../../athena/internal/poll-until.js";
 import type { PollPacing } from "../../athena/query-client-options.js";
 import { FlowLogSourceError } from "../../flow-logs/flow-log-source-error.js";
@@ -38,7 +33,7 @@ const call = async <T>(action: string, logGroup: string, send: () => Promise<T>)
 
 const stop = async (client: CloudWatchLogsClient, queryId: string): Promise<void> => {
   try {
-    await client.send(new StopQueryCommand({ queryId }));
+    await client.send(new (logsSdk().StopQueryCommand)({ queryId }));
   } catch {
     // A query that already ended cannot be stopped; either way it no longer runs.
   }
@@ -58,7 +53,7 @@ export const runInsightsQuery = async (
   const { logGroup, query, slice, limit } = run;
   const started = await call("StartQuery", logGroup, () =>
     client.send(
-      new StartQueryCommand({
+      new (logsSdk().StartQueryCommand)({
         logGroupName: logGroup,
         queryString: query,
         startTime: slice.from,
@@ -75,7 +70,7 @@ export const runInsightsQuery = async (
       throw STOPPED;
     }
     const page = await call("GetQueryResults", logGroup, () =>
-      client.send(new GetQueryResultsCommand({ queryId })),
+      client.send(new (logsSdk().GetQueryResultsCommand)({ queryId })),
     );
     return page.status === "Running" || page.status === "Scheduled" ? undefined : page;
   }, run.poll);

@@ -1,6 +1,7 @@
-import { EC2Client } from "@aws-sdk/client-ec2";
-import { OrganizationsClient } from "@aws-sdk/client-organizations";
-import { STSClient } from "@aws-sdk/client-sts";
+import type { EC2Client } from "@aws-sdk/client-ec2";
+import type { OrganizationsClient } from "@aws-sdk/client-organizations";
+import type { STSClient } from "@aws-sdk/client-sts";
+import { ec2Sdk, organizationsSdk, stsSdk } from "../../internal/sdk.js";
 import { DEFAULT_MAX_ATTEMPTS, type StaticCredentials } from "../../aws-estate-options.js";
 import type { ScanOptions } from "../scan-options.js";
 
@@ -32,18 +33,19 @@ const configOf = (
 export const organizationsClient = (
   settings: ClientSettings,
   credentials: StaticCredentials | undefined,
-): OrganizationsClient => new OrganizationsClient(configOf(settings, "us-east-1", credentials));
+): OrganizationsClient =>
+  new (organizationsSdk().OrganizationsClient)(configOf(settings, "us-east-1", credentials));
 
 /** An STS client in the home Region. */
 export const stsClient = (
   settings: ClientSettings,
   region: string,
   credentials: StaticCredentials | undefined,
-): STSClient => new STSClient(configOf(settings, region, credentials));
+): STSClient => new (stsSdk().STSClient)(configOf(settings, region, credentials));
 
 /** An EC2 client in one Region, with one account's credentials. */
 export const ec2Client = (
   settings: ClientSettings,
   region: string,
   credentials: StaticCredentials | undefined,
-): EC2Client => new EC2Client(configOf(settings, region, credentials));
+): EC2Client => new (ec2Sdk().EC2Client)(configOf(settings, region, credentials));
